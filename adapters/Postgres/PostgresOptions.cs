@@ -1,0 +1,31 @@
+namespace WalletFlow.Adapters.Postgres;
+
+/// <summary>
+/// Where walletflow's database lives. With <c>ConnectionStrings:WalletFlow</c> set, that server is
+/// used and nothing is started; otherwise walletflow runs a private cluster from the machine's
+/// PostgreSQL binaries (the embedded defaults).
+/// </summary>
+public sealed class PostgresOptions
+{
+    public const string Section = "Postgres";
+    public const string ConnectionStringName = "WalletFlow";
+    public const string ConnectionStringKey = "ConnectionStrings:" + ConnectionStringName;
+
+    /// <summary>Directory holding initdb/pg_ctl/postgres. Unset: PATH, then /usr/lib/postgresql/*/bin, newest first.</summary>
+    public string? BinDirectory { get; set; }
+
+    /// <summary>Data directory of the private cluster, relative to the current directory unless absolute.</summary>
+    public string DataDirectory { get; set; } = Path.Combine(".walletflow", "pg");
+
+    /// <summary>Loopback port of the private cluster; 0 picks a free port at each start.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Database walletflow creates (embedded) and uses.</summary>
+    public string Database { get; set; } = "walletflow";
+
+    /// <summary>How long to wait for the private cluster to accept connections.</summary>
+    public int StartTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Skip fsync in the private cluster (tests only: a crash may lose data).</summary>
+    public bool UnsafeNoFsync { get; set; }
+}

@@ -1,0 +1,3 @@
+using WalletFlow.Host.Cli;
+
+return await WalletFlowCli.InvokeAsync(args);

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using WalletFlow.Adapters;
+using WalletFlow.Host.Health;
+
+namespace WalletFlow.Host;
+
+/// <summary>
+/// The self-hosted walletflow process: database (configured or private cluster), migrations, then the
+/// HTTP endpoints. Disposing it stops the web server and then the private cluster.
+/// </summary>
+public sealed class WalletFlowServer : IAsyncDisposable
+{
+    /// <summary>Kestrel's address when neither --urls nor ASPNETCORE_URLS says otherwise: loopback only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    private readonly WebApplication _app;
+
+    private WalletFlowServer(WebApplication app, IReadOnlyList<Uri> addresses)
+    {
+        _app = app;
+        Addresses = addresses;
+    }
+
+    public IReadOnlyList<Uri> Addresses { get; }
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="args">ASP.NET Core configuration arguments (<c>--urls</c>, <c>--Section:Key=value</c>).</param>
+    /// <param name="ct">Cancels start-up (Ctrl-C while the database starts).</param>
+    public static async Task<WalletFlowServer> StartAsync(string[] args, CancellationToken ct)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        WalletFlowHostDefaults.ConfigureLogging(builder.Logging);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.Services.AddWalletFlow(builder.Configuration);
+        builder.Services.AddWalletFlowHealthChecks();
+
+        var app = builder.Build();
+        app.MapWalletFlowHealth();
+        try
+        {
+            var database = await WalletFlowHostDefaults.PrepareDatabaseAsync(app.Services, ct);
+            await app.StartAsync(ct);
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+                .Addresses.Select(a => new Uri(a)).ToList();
+            app.Logger.LogInformation("walletflow listening on {Urls}; {Database}",
+                string.Join(", ", addresses), database.Description);
+            return new WalletFlowServer(app, addresses);
+        }
+        catch
+        {
+            await app.DisposeAsync(); // stops a private cluster that was already started
+            throw;
+        }
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken ct) => _app.WaitForShutdownAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+}
