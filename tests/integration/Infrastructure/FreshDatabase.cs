@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using WalletFlow.Adapters.Postgres;
+
+namespace WalletFlow.Tests.Integration.Infrastructure;
+
+/// <summary>
+/// A database of its own for one test class (use as <c>IClassFixture&lt;FreshDatabase&gt;</c>), created
+/// on the run's <see cref="PostgresServer"/> and dropped afterwards. Not migrated until a test asks.
+/// </summary>
+public sealed class FreshDatabase(PostgresServer server) : IAsyncLifetime
+{
+    public string Name { get; } = $"wf_test_{Guid.NewGuid():N}";
+
+    public string ConnectionString { get; private set; } = "";
+
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
+
+    public PostgresServer Server => server;
+
+    public async ValueTask InitializeAsync()
+    {
+        await using (var admin = new NpgsqlConnection(server.AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        ConnectionString = new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = Name }.ConnectionString;
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+    }
+
+    /// <summary>Runs walletflow's migrations on this database, as <c>serve</c> and <c>migrate</c> do.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [PostgresOptions.ConnectionStringKey] = ConnectionString })
+            .Build();
+        await using var database = new WalletFlowDatabase(configuration, Options.Create(new PostgresOptions()), NullLogger<WalletFlowDatabase>.Instance);
+        await database.StartAsync(CancellationToken.None);
+        return await new DatabaseMigrator(database, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(server.AdminConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
