@@ -13,11 +13,16 @@ public sealed record PostgresBinaries(string Directory)
     /// /usr/lib/postgresql/*/bin with the newest major version first (Debian's layout, where PATH
     /// holds only the client wrappers).
     /// </summary>
-    public static PostgresBinaries Locate(string? configuredDirectory, string debianRoot = "/usr/lib/postgresql")
+    public static PostgresBinaries Locate(string? configuredDirectory) =>
+        Locate(configuredDirectory, Environment.GetEnvironmentVariable("PATH"), "/usr/lib/postgresql");
+
+    /// <summary>As <see cref="Locate(string?)"/>, with the PATH value and the Debian root given.</summary>
+    public static PostgresBinaries Locate(string? configuredDirectory, string? pathVariable, string debianRoot)
     {
         var candidates = configuredDirectory is { Length: > 0 }
             ? [configuredDirectory]
-            : PathDirectories().Concat(DebianDirectories(debianRoot)).ToList();
+            : (pathVariable ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Concat(DebianDirectories(debianRoot)).ToList();
 
         foreach (var directory in candidates)
         {
@@ -30,10 +35,6 @@ public sealed record PostgresBinaries(string Directory)
             : "PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found on PATH or in /usr/lib/postgresql/*/bin. "
               + "Install the Debian package 'postgresql', or set ConnectionStrings__WalletFlow to use an existing PostgreSQL server.");
     }
-
-    private static string[] PathDirectories() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
 
     private static IEnumerable<string> DebianDirectories(string root)
     {
