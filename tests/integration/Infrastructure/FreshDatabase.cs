@@ -28,7 +28,8 @@ public sealed class FreshDatabase(PostgresServer server) : IAsyncLifetime
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"", admin);
             await create.ExecuteNonQueryAsync();
         }
-        ConnectionString = new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = Name }.ConnectionString;
+        // A bounded pool, as a service has: parallel tests queue for connections instead of exhausting the server.
+        ConnectionString = new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = Name, MaxPoolSize = 20 }.ConnectionString;
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }
 

@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace WalletFlow.Adapters.Ledger;
+
+/// <summary>
+/// The write side of the embedded ledger: every write is one PostgreSQL transaction that locks the
+/// volumes it touches in a fixed order (address, asset — so no two writers deadlock), checks funds,
+/// then takes the ledger row for its ids and the log's previous hash, and inserts the transaction,
+/// postings, moves, volumes and the log entry together. Nothing is written on a refusal.
+/// </summary>
+public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProvider time)
+{
+    public const string NewTransactionLog = "NEW_TRANSACTION";
+    public const string RevertedTransactionLog = "REVERTED_TRANSACTION";
+    public const string SetMetadataLog = "SET_METADATA";
+    public const string DeleteMetadataLog = "DELETE_METADATA";
+
+    public async Task<LedgerResult<LedgerInfo>> CreateLedgerAsync(string name, IReadOnlyDictionary<string, string>? metadata, CancellationToken ct)
+    {
+        if (!LedgerSyntax.IsLedgerName(name))
+            return LedgerError.Validation($"invalid ledger name '{name}': 1 to 63 letters, digits, '_' or '-'");
+        var addedAt = LogChain.ToMicroseconds(time.GetUtcNow());
+        await using var command = dataSource.CreateCommand(
+            "INSERT INTO ledger.ledgers (name, metadata, added_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING");
+        command.Parameters.AddWithValue(name);
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(metadata ?? Empty, LedgerJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.AddWithValue(addedAt);
+        if (await command.ExecuteNonQueryAsync(ct) == 0)
+            return new LedgerError(LedgerErrorCodes.LedgerAlreadyExists, $"ledger {name} already exists");
+        return LedgerResult<LedgerInfo>.Ok(new LedgerInfo(name, "_default", metadata ?? Empty, addedAt));
+    }
+
+    /// <summary>
+    /// Creates a transaction. With an idempotency key, a replay of the same request answers the
+    /// original transaction and writes nothing; the same key with another request is CONFLICT.
+    /// </summary>
+    public async Task<LedgerResult<LedgerTransaction>> CreateTransactionAsync(
+        string ledger, CreateTransaction request, string? idempotencyKey, CancellationToken ct)
+    {
+        if (Validate(request) is { } invalid)
+            return invalid;
+        if (request.Script is not null)
+            return LedgerError.Validation("Numscript transactions are not available in this build of the embedded ledger; send postings");
+
+        var requestHash = RequestHash("create", request);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+
+        if (await ClaimIdempotencyKeyAsync(connection, ledger, idempotencyKey, requestHash, ct) is { } replay)
+            return replay.Succeeded ? await ReplayAsync(connection, ledger, replay.Value, ct) : replay.Error;
+        if (!await LedgerExistsAsync(connection, ledger, ct))
+            return LedgerError.LedgerNotFound(ledger);
+        if (request.Reference is { } reference && await ReferenceTakenAsync(connection, ledger, reference, ct))
+            return LedgerError.Conflict($"a transaction with reference '{reference}' already exists");
+
+        var postings = request.Postings!;
+        var result = await CommitAsync(connection, ledger, postings, request.Metadata ?? Empty, request.Reference,
+            request.Timestamp, request.Force, idempotencyKey, requestHash, NewTransactionLog, revertOf: null, ct);
+        if (!result.Succeeded)
+            return result; // disposing the transaction rolls back: nothing was written
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>
+    /// Writes the reversing transaction of <paramref name="id"/> (postings swapped, in reverse order).
+    /// Refused as INSUFFICIENT_FUND when it would overdraw an account, unless forced.
+    /// </summary>
+    public async Task<LedgerResult<LedgerTransaction>> RevertTransactionAsync(string ledger, long id, bool force, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (!await LedgerExistsAsync(connection, ledger, ct))
+            return LedgerError.LedgerNotFound(ledger);
+
+        await using (var lockRow = new NpgsqlCommand(
+            "SELECT reverted_at IS NOT NULL FROM ledger.transactions WHERE ledger = $1 AND id = $2 FOR UPDATE", connection))
+        {
+            lockRow.Parameters.AddWithValue(ledger);
+            lockRow.Parameters.AddWithValue(id);
+            switch (await lockRow.ExecuteScalarAsync(ct))
+            {
+                case null: return LedgerError.NotFound($"transaction {id} not found");
+                case true: return new LedgerError(LedgerErrorCodes.AlreadyRevert, $"transaction {id} was already reverted");
+            }
+        }
+
+        var original = await LedgerReads.PostingsAsync(connection, ledger, id, ct);
+        var reversed = original.Reverse().Select(p => p with { Source = p.Destination, Destination = p.Source }).ToList();
+        var result = await CommitAsync(connection, ledger, reversed, Empty, reference: null, timestamp: null, force,
+            idempotencyKey: null, requestHash: null, RevertedTransactionLog, revertOf: id, ct);
+        if (!result.Succeeded)
+            return result;
+
+        await using (var mark = new NpgsqlCommand(
+            "UPDATE ledger.transactions SET reverted_at = $3, reverted_by = $4 WHERE ledger = $1 AND id = $2", connection))
+        {
+            mark.Parameters.AddWithValue(ledger);
+            mark.Parameters.AddWithValue(id);
+            mark.Parameters.AddWithValue(result.Value.InsertedAt);
+            mark.Parameters.AddWithValue(result.Value.Id);
+            await mark.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    private static LedgerError? Validate(CreateTransaction request)
+    {
+        if (request.Postings is { Count: > 0 } && request.Script is not null)
+            return LedgerError.Validation("send either postings or a script, not both");
+        if (request.Script is null && request.Postings is not { Count: > 0 })
+            return new LedgerError(LedgerErrorCodes.NoPostings, "a transaction needs at least one posting or a script");
+        if (request.Reference is { Length: 0 })
+            return LedgerError.Validation("reference must not be empty when given");
+        foreach (var (posting, index) in (request.Postings ?? []).Select((p, i) => (p, i)))
+        {
+            if (!LedgerSyntax.IsAddress(posting.Source))
+                return LedgerError.Validation($"postings[{index}].source: invalid account address '{posting.Source}'");
+            if (!LedgerSyntax.IsAddress(posting.Destination))
+                return LedgerError.Validation($"postings[{index}].destination: invalid account address '{posting.Destination}'");
+            if (!LedgerSyntax.IsAsset(posting.Asset))
+                return LedgerError.Validation($"postings[{index}].asset: invalid asset '{posting.Asset}'");
+            if (posting.Amount.Sign < 0)
+                return LedgerError.Validation($"postings[{index}].amount: must not be negative ({posting.Amount})");
+        }
+        foreach (var key in (request.Metadata ?? Empty).Keys)
+        {
+            if (string.IsNullOrEmpty(key))
+                return LedgerError.Validation("metadata keys must not be empty");
+        }
+        return null;
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+
+    // The canonical request: its JSON with amounts as integers. Same request, same bytes, same hash.
+    private static byte[] RequestHash(string operation, CreateTransaction request) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(operation + "\n" + JsonSerializer.Serialize(request with
+        {
+            Metadata = request.Metadata is null ? null : new SortedDictionary<string, string>(request.Metadata.ToDictionary(), StringComparer.Ordinal),
+            Script = request.Script is null ? null : request.Script with
+            {
+                Vars = request.Script.Vars is null ? null : new SortedDictionary<string, string>(request.Script.Vars.ToDictionary(), StringComparer.Ordinal),
+            },
+        }, LedgerJson.Options)));
+}

@@ -1,0 +1,28 @@
+namespace WalletFlow.Adapters.Ledger;
+
+/// <summary>A refusal in Formance's terms: its error code and a human message.</summary>
+public sealed record LedgerError(string Code, string Message)
+{
+    public static LedgerError Validation(string message) => new(LedgerErrorCodes.Validation, message);
+    public static LedgerError NotFound(string message) => new(LedgerErrorCodes.NotFound, message);
+    public static LedgerError LedgerNotFound(string ledger) => new(LedgerErrorCodes.LedgerNotFound, $"ledger {ledger} not found");
+    public static LedgerError Conflict(string message) => new(LedgerErrorCodes.Conflict, message);
+}
+
+/// <summary>Formance Ledger v2's error codes (formance-v2.md, "Errors"), in one place.</summary>
+public static class LedgerErrorCodes
+{
+    public const string Validation = "VALIDATION";
+    public const string NotFound = "NOT_FOUND";
+    public const string LedgerNotFound = "LEDGER_NOT_FOUND";
+    public const string LedgerAlreadyExists = "LEDGER_ALREADY_EXISTS";
+    public const string Conflict = "CONFLICT";
+    public const string InsufficientFund = "INSUFFICIENT_FUND";
+    public const string CompilationFailed = "COMPILATION_FAILED";
+    public const string InterpreterParse = "INTERPRETER_PARSE";
+    public const string InterpreterRuntime = "INTERPRETER_RUNTIME";
+    public const string NoPostings = "NO_POSTINGS";
+    public const string AlreadyRevert = "ALREADY_REVERT";
+    public const string MetadataOverride = "METADATA_OVERRIDE";
+    public const string Internal = "INTERNAL";
+}
