@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using WalletFlow.Core.Results;
 
-namespace WalletFlow.Core.Money;
+namespace WalletFlow.Core.Monetary;
 
 /// <summary>
 /// The ledger's name for a currency: <c>CODE/SCALE</c> (<c>NGN/2</c>, <c>JPY/0</c>, <c>USDT/6</c>),

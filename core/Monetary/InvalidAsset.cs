@@ -1,6 +1,6 @@
 using WalletFlow.Core.Results;
 
-namespace WalletFlow.Core.Money;
+namespace WalletFlow.Core.Monetary;
 
 /// <summary>A ledger asset string that is not <c>CODE/SCALE</c> of a known currency with that scale.</summary>
 /// <param name="Asset">The asset as given.</param>

@@ -1,4 +1,4 @@
-namespace WalletFlow.Core.Money;
+namespace WalletFlow.Core.Monetary;
 
 /// <summary>
 /// Thrown by <see cref="Money"/>'s operators when the currencies differ. Reaching it is a bug in the

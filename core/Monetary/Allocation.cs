@@ -1,7 +1,7 @@
 using System.Numerics;
 using WalletFlow.Core.Results;
 
-namespace WalletFlow.Core.Money;
+namespace WalletFlow.Core.Monetary;
 
 /// <summary>
 /// Splits an amount by ratios or percentages so the parts always sum exactly to the total.

@@ -1,6 +1,6 @@
 using WalletFlow.Core.Results;
 
-namespace WalletFlow.Core.Money;
+namespace WalletFlow.Core.Monetary;
 
 /// <summary>Two amounts of different currencies were combined; only FX converts between currencies.</summary>
 /// <param name="Left">The first operand's currency.</param>

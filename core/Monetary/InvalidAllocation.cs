@@ -1,6 +1,6 @@
 using WalletFlow.Core.Results;
 
-namespace WalletFlow.Core.Money;
+namespace WalletFlow.Core.Monetary;
 
 /// <summary>Ratios or percentages that cannot split an amount (none, negative, all zero, not 100%).</summary>
 /// <param name="Reason">Why.</param>

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using WalletFlow.Core.Results;
 using WalletFlow.Core.Seed;
 
-namespace WalletFlow.Core.Money;
+namespace WalletFlow.Core.Monetary;
 
 /// <summary>
 /// The currency table. <see cref="Default"/> is seed/currencies.csv as embedded in this assembly;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using WalletFlow.Core.Results;
 
-namespace WalletFlow.Core.Money;
+namespace WalletFlow.Core.Monetary;
 
 /// <summary>
 /// An amount of one currency, held as a whole number of minor units (never floating point).

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using WalletFlow.Core.Results;
 
-namespace WalletFlow.Core.Money;
+namespace WalletFlow.Core.Monetary;
 
 /// <summary>
 /// Money as text in major units, culture-invariant. Accepted: an optional <c>-</c>, one or more

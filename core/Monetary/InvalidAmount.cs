@@ -1,6 +1,6 @@
 using WalletFlow.Core.Results;
 
-namespace WalletFlow.Core.Money;
+namespace WalletFlow.Core.Monetary;
 
 /// <summary>An amount that cannot be read as money: garbage, an exponent, too many decimals, too large.</summary>
 /// <param name="Input">The text as given.</param>

@@ -1,6 +1,6 @@
 using WalletFlow.Core.Results;
 
-namespace WalletFlow.Core.Money;
+namespace WalletFlow.Core.Monetary;
 
 /// <summary>
 /// A currency or digital asset from seed/currencies.csv: its code, its minor-unit scale (JPY 0,

@@ -1,6 +1,6 @@
 using WalletFlow.Core.Results;
 
-namespace WalletFlow.Core.Money;
+namespace WalletFlow.Core.Monetary;
 
 /// <summary>A currency code that is not in seed/currencies.csv (no scale is ever guessed).</summary>
 /// <param name="RequestedCode">The code as given.</param>
