@@ -44,8 +44,14 @@ public sealed record FxConversion(
         if (!sell.IsPositive)
             return new InvalidFxRate($"the amount to sell must be above zero, got {sell}");
 
-        var (bought, residue) = Apply(sell, customerRate, rounding);
-        var (marketValue, _) = Apply(sell, market, rounding);
+        var customerSide = Apply(sell, customerRate, rounding);
+        var marketSide = Apply(sell, market, rounding);
+        if (!customerSide.IsSuccess)
+            return customerSide.Error;
+        if (!marketSide.IsSuccess)
+            return marketSide.Error;
+        var (bought, residue) = customerSide.Value;
+        var marketValue = marketSide.Value.Amount;
         if (bought.IsZero)
             return new InvalidFxRate($"{sell} converts to less than one minor unit of {customerRate.Quote.Code}");
         if (marketValue < bought)
@@ -53,7 +59,7 @@ public sealed record FxConversion(
         return new FxConversion(sell, bought, marketValue - bought, customerRate, market, rounding, residue);
     }
 
-    private static (Money Amount, decimal Residue) Apply(Money sell, FxRate rate, FxRounding rounding)
+    private static Result<(Money Amount, decimal Residue)> Apply(Money sell, FxRate rate, FxRounding rounding)
     {
         // quote minor = sell minor × rate × 10^(quote scale − base scale), done exactly as a fraction.
         var (mantissa, rateScale) = Decompose(rate.Rate);
@@ -62,10 +68,10 @@ public sealed record FxConversion(
         var quotient = BigInteger.DivRem(numerator, denominator, out var remainder);
         var rounded = quotient + RoundUp(quotient, remainder, denominator, rounding);
         if (rounded > long.MaxValue)
-            throw new OverflowException($"{sell} at {rate} exceeds {long.MaxValue} minor units of {rate.Quote.Code}.");
+            return new InvalidAmount(sell.ToString(), $"at {rate} it exceeds {long.MaxValue} minor units of {rate.Quote.Code}");
         var residueScale = BigInteger.Pow(10, 20);
         var residue = (decimal)((numerator - rounded * denominator) * residueScale / denominator) / 100_000_000_000_000_000_000m;
-        return (new Money(rate.Quote, (long)rounded), residue);
+        return Result.Success((new Money(rate.Quote, (long)rounded), residue));
     }
 
     private static BigInteger RoundUp(BigInteger quotient, BigInteger remainder, BigInteger denominator, FxRounding rounding)
