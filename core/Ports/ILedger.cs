@@ -1,0 +1,27 @@
+using WalletFlow.Core.Accounts;
+using WalletFlow.Core.Coa;
+using WalletFlow.Core.Results;
+
+namespace WalletFlow.Core.Ports;
+
+/// <summary>
+/// The ledger (Formance v2 in production, the embedded ledger locally) as the use cases need it:
+/// post a filled template idempotently, and read balances. Balances are never stored elsewhere.
+/// </summary>
+public interface ILedger
+{
+    /// <summary>
+    /// Posts all-or-nothing. A replay with the same idempotency key and request returns the original
+    /// transaction; insufficient funds is an <see cref="InsufficientFunds"/> rejection, not an exception.
+    /// </summary>
+    Task<Result<LedgerTransaction>> PostAsync(LedgerRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The transaction posted with a reference, or null (used when a post's outcome is unknown).</summary>
+    Task<LedgerTransaction?> FindByReferenceAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>One account's balances, one per asset it has moved.</summary>
+    Task<IReadOnlyList<AccountBalance>> GetBalancesAsync(AccountAddress account, CancellationToken cancellationToken);
+
+    /// <summary>Every balance of every account whose address starts with <paramref name="addressPrefix"/> ("" for all): trial balance, gates, drift.</summary>
+    IAsyncEnumerable<AccountBalance> ListBalancesAsync(string addressPrefix, CancellationToken cancellationToken);
+}

@@ -1,0 +1,38 @@
+namespace WalletFlow.Core.Results;
+
+/// <summary>Every rejection code core produces, in one place (style.md: error codes are constants).</summary>
+public static class RejectionCodes
+{
+    /// <summary>A currency code not in seed/currencies.csv.</summary>
+    public const string UnknownCurrency = "unknown_currency";
+
+    /// <summary>An amount that is not a plain decimal within the currency's scale and range.</summary>
+    public const string InvalidAmount = "invalid_amount";
+
+    /// <summary>Arithmetic or comparison between two different currencies.</summary>
+    public const string CurrencyMismatch = "currency_mismatch";
+
+    /// <summary>A ledger asset that is not <c>CODE/SCALE</c> of a known currency.</summary>
+    public const string InvalidAsset = "invalid_asset";
+
+    /// <summary>An allocation whose ratios or percentages cannot split an amount.</summary>
+    public const string InvalidAllocation = "invalid_allocation";
+
+    /// <summary>An FX rate or conversion request that cannot be honoured.</summary>
+    public const string InvalidFxRate = "invalid_fx_rate";
+
+    /// <summary>An account address that breaks the segment rules or matches no account kind.</summary>
+    public const string InvalidAddress = "invalid_address";
+
+    /// <summary>An address that no chart-of-accounts pattern matches.</summary>
+    public const string UnmappedAddress = "unmapped_address";
+
+    /// <summary>An address that more than one chart-of-accounts pattern matches.</summary>
+    public const string AmbiguousAddress = "ambiguous_address";
+
+    /// <summary>The ledger refused a movement because a source would go below zero.</summary>
+    public const string InsufficientFunds = "insufficient_funds";
+
+    /// <summary>A template name or its variables do not fit the catalog.</summary>
+    public const string TemplateMismatch = "template_mismatch";
+}
