@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace WalletFlow.Adapters.Ledger;
+
+public sealed partial class EmbeddedLedger
+{
+    private const string TransactionTarget = "TRANSACTION";
+    private const string AccountTarget = "ACCOUNT";
+
+    public Task<LedgerResult<bool>> SetTransactionMetadataAsync(string ledger, long id, IReadOnlyDictionary<string, string> metadata, CancellationToken ct) =>
+        ChangeMetadataAsync(ledger, TransactionTarget, id, null, metadata, null, ct);
+
+    public Task<LedgerResult<bool>> DeleteTransactionMetadataAsync(string ledger, long id, string key, CancellationToken ct) =>
+        ChangeMetadataAsync(ledger, TransactionTarget, id, null, null, key, ct);
+
+    /// <summary>Sets account metadata; an account not used yet is created, as Formance does.</summary>
+    public Task<LedgerResult<bool>> SetAccountMetadataAsync(string ledger, string address, IReadOnlyDictionary<string, string> metadata, CancellationToken ct) =>
+        ChangeMetadataAsync(ledger, AccountTarget, null, address, metadata, null, ct);
+
+    public Task<LedgerResult<bool>> DeleteAccountMetadataAsync(string ledger, string address, string key, CancellationToken ct) =>
+        ChangeMetadataAsync(ledger, AccountTarget, null, address, null, key, ct);
+
+    private async Task<LedgerResult<bool>> ChangeMetadataAsync(string ledger, string target, long? id, string? address,
+        IReadOnlyDictionary<string, string>? set, string? delete, CancellationToken ct)
+    {
+        if (address is not null && !LedgerSyntax.IsAddress(address))
+            return LedgerError.Validation($"invalid account address '{address}'");
+        if (set is not null && (set.Count == 0 || set.Keys.Any(string.IsNullOrEmpty)))
+            return LedgerError.Validation("metadata must have at least one entry and no empty key");
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (!await LedgerExistsAsync(connection, ledger, ct))
+            return LedgerError.LedgerNotFound(ledger);
+
+        var now = LogChain.ToMicroseconds(time.GetUtcNow());
+        var json = set is null ? null : JsonSerializer.Serialize(set, LedgerJson.Options);
+        string sql = (target, set is not null) switch
+        {
+            (TransactionTarget, true) => "UPDATE ledger.transactions SET metadata = metadata || $3 WHERE ledger = $1 AND id = $2",
+            (TransactionTarget, false) => "UPDATE ledger.transactions SET metadata = metadata - $3 WHERE ledger = $1 AND id = $2",
+            (_, true) => """
+                INSERT INTO ledger.accounts (ledger, address, first_usage, insertion_date, updated_at, metadata) VALUES ($1, $2, $4, $4, $4, $3)
+                ON CONFLICT (ledger, address) DO UPDATE SET metadata = ledger.accounts.metadata || EXCLUDED.metadata, updated_at = $4
+                """,
+            _ => "UPDATE ledger.accounts SET metadata = metadata - $3, updated_at = $4 WHERE ledger = $1 AND address = $2",
+        };
+        await using (var command = new NpgsqlCommand(sql, connection))
+        {
+            command.Parameters.AddWithValue(ledger);
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)id ?? address! });
+            command.Parameters.Add(json is null ? new NpgsqlParameter { Value = delete! } : new NpgsqlParameter { Value = json, NpgsqlDbType = NpgsqlDbType.Jsonb });
+            command.Parameters.AddWithValue(now);
+            if (await command.ExecuteNonQueryAsync(ct) == 0)
+                return LedgerError.NotFound(id is not null ? $"transaction {id} not found" : $"account {address} not found");
+        }
+
+        object targetId = (object?)id ?? address!;
+        var data = set is not null
+            ? JsonSerializer.Serialize(new { targetType = target, targetId, metadata = set }, LedgerJson.Options)
+            : JsonSerializer.Serialize(new { targetType = target, targetId, key = delete }, LedgerJson.Options);
+        await AppendLogAsync(connection, ledger, set is not null ? SetMetadataLog : DeleteMetadataLog, data, now, ct);
+        await tx.CommitAsync(ct);
+        return LedgerResult<bool>.Ok(true);
+    }
+
+    private static async Task AppendLogAsync(NpgsqlConnection connection, string ledger, string type, string data, DateTimeOffset at, CancellationToken ct)
+    {
+        var (_, logId, previous) = await LockLedgerTailAsync(connection, ledger, ct);
+        var hash = LogChain.Hash(previous, logId, type, at, data);
+        await using var batch = new NpgsqlBatch(connection);
+        Add(batch, "INSERT INTO ledger.logs (ledger, id, type, data, date, hash) VALUES ($1, $2, $3, $4::json, $5, $6)", ledger, logId, type, data, at, hash);
+        Add(batch, "UPDATE ledger.ledgers SET next_log_id = $2, last_log_hash = $3 WHERE name = $1", ledger, logId + 1, hash);
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The log, oldest first, in pages.</summary>
+    public async Task<LedgerResult<LedgerPage<LedgerLogEntry>>> ListLogsAsync(string ledger, int pageSize, long after, CancellationToken ct)
+    {
+        if (pageSize is < 1 or > LedgerQuery.MaxPageSize)
+            return LedgerError.Validation($"pageSize must be between 1 and {LedgerQuery.MaxPageSize}");
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (!await LedgerExistsAsync(connection, ledger, ct))
+            return LedgerError.LedgerNotFound(ledger);
+        await using var command = new NpgsqlCommand(
+            "SELECT id, type, data::text, date, hash FROM ledger.logs WHERE ledger = $1 AND id > $2 ORDER BY id LIMIT $3", connection);
+        command.Parameters.AddWithValue(ledger);
+        command.Parameters.AddWithValue(after);
+        command.Parameters.AddWithValue(pageSize + 1);
+        var entries = new List<LedgerLogEntry>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            entries.Add(new LedgerLogEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<byte[]>(4)));
+        var hasMore = entries.Count > pageSize;
+        if (hasMore)
+            entries.RemoveAt(entries.Count - 1);
+        return LedgerResult<LedgerPage<LedgerLogEntry>>.Ok(new(pageSize, hasMore, hasMore ? entries[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, entries));
+    }
+}
