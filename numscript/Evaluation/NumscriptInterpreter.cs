@@ -19,4 +19,28 @@ public static class NumscriptInterpreter
         ArgumentNullException.ThrowIfNull(store);
         return new Evaluator(script.Program, variables, store, featureFlags ?? []).Run();
     }
+
+    /// <summary>
+    /// What <see cref="Run"/> will read for these variables: lock these balances and metadata, then
+    /// run. Variable initialisers (<c>meta()</c>, <c>balance()</c>) are read from the store to find out.
+    /// A runtime error while binding variables (a missing variable, say) is returned instead.
+    /// </summary>
+    public static (ExecutionNeeds? Needs, NumscriptRuntimeError? Error) Plan(
+        ParsedScript script,
+        IReadOnlyDictionary<string, string> variables,
+        IAccountStore store,
+        IEnumerable<string>? featureFlags = null)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentNullException.ThrowIfNull(store);
+        try
+        {
+            return (Evaluator.CollectNeeds(script.Program, variables, store, featureFlags ?? []), null);
+        }
+        catch (RuntimeFailure failure)
+        {
+            return (null, failure.Error);
+        }
+    }
 }
