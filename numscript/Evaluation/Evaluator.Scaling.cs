@@ -6,7 +6,8 @@ namespace WalletFlow.Numscript;
 /// <c>@acc with scaling through @swap</c> (experimental asset scaling): when the account lacks the
 /// sent scale of an asset (EUR/2), it converts holdings in other scales of the same asset (EUR, EUR/3)
 /// through the swap account first, emitting the two conversion postings before the send's own.
-/// Scales closest to the sent one are used first; only whole units of the sent scale are produced.
+/// Finer scales are used first (EUR/4, EUR/3, … EUR/1, EUR, as upstream); only whole units of the sent
+/// scale are produced, and no more than needed.
 /// </summary>
 internal sealed partial class Evaluator
 {
@@ -15,7 +16,7 @@ internal sealed partial class Evaluator
         RequireFlag(FeatureFlags.AssetScaling, scaling.Position);
         var account = EvaluateAs<AccountValue>(scaling.Address).Name;
         var swap = EvaluateAs<AccountValue>(scaling.Swap).Name;
-        var need = amount - BigInteger.Max(_balances.Get(account, _asset), 0);
+        var need = amount - _balances.Get(account, _asset);
         foreach (var (asset, balance, scale) in ConversionCandidates(account))
         {
             if (need.Sign <= 0)
@@ -63,12 +64,10 @@ internal sealed partial class Evaluator
 
     private List<(string Asset, BigInteger Balance, int Scale)> ConversionCandidates(string account)
     {
-        var targetScale = AssetName.ScaleOf(_asset);
         return [.. _balances.Family(account, AssetName.BaseOf(_asset))
             .Where(b => b.Key != _asset && b.Value.Sign > 0)
             .Select(b => (Asset: b.Key, Balance: b.Value, Scale: AssetName.ScaleOf(b.Key)))
-            .OrderBy(c => Math.Abs(c.Scale - targetScale))
-            .ThenByDescending(c => c.Scale)];
+            .OrderByDescending(c => c.Scale)];
     }
 
     private void Convert(string account, string swap, string fromAsset, BigInteger spent, BigInteger gained)

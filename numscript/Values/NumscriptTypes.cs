@@ -45,7 +45,11 @@ public static partial class NumscriptTypes
                     ? new MonetaryValue(parts[0], amount)
                     : null;
             case Portion:
-                return WalletFlow.Numscript.Portion.TryParse(text, out var portion) ? new PortionValue(portion) : null;
+                // As upstream: a portion given as text must lie between 0% and 100% inclusive.
+                return WalletFlow.Numscript.Portion.TryParse(text, out var portion)
+                    && portion.Numerator.Sign >= 0 && portion.CompareTo(WalletFlow.Numscript.Portion.One) <= 0
+                    ? new PortionValue(portion)
+                    : null;
             case String:
                 return new StringValue(text);
             default:
