@@ -8,6 +8,7 @@ public static class NumscriptInterpreter
     /// reading balances and metadata from <paramref name="store"/>. Feature flags the script declares
     /// itself are added to <paramref name="featureFlags"/>.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The script has static errors (check <see cref="ParsedScript.IsValid"/> first).</exception>
     public static NumscriptResult Run(
         ParsedScript script,
         IReadOnlyDictionary<string, string> variables,
