@@ -18,6 +18,7 @@ public static class WalletFlowCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(CoaCommand.Create());
+        root.Subcommands.Add(NumscriptCommand.Create());
         root.SetAction(ServeCommand.RunAsync);
         return root;
     }
