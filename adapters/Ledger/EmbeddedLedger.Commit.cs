@@ -9,7 +9,8 @@ public sealed partial class EmbeddedLedger
 {
     private async Task<LedgerResult<LedgerTransaction>> CommitAsync(
         NpgsqlConnection connection, string ledger, IReadOnlyList<Posting> postings, IReadOnlyDictionary<string, string> metadata,
-        string? reference, DateTimeOffset? timestamp, bool force, string? idempotencyKey, byte[]? requestHash,
+        string? reference, DateTimeOffset? timestamp, bool checkFunds,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> accountMetadata, string? idempotencyKey, byte[]? requestHash,
         string logType, long? revertOf, CancellationToken ct)
     {
         var pairs = postings.SelectMany(p => new[] { (Address: p.Source, p.Asset), (Address: p.Destination, p.Asset) })
@@ -22,7 +23,7 @@ public sealed partial class EmbeddedLedger
         foreach (var p in postings)
         {
             var source = working[(p.Source, p.Asset)];
-            if (!force && p.Source != LedgerSyntax.World && source.Balance < p.Amount)
+            if (checkFunds && p.Source != LedgerSyntax.World && source.Balance < p.Amount)
                 return new LedgerError(LedgerErrorCodes.InsufficientFund,
                     $"account '{p.Source}' has insufficient funds of {p.Asset}: needed {p.Amount}, available {BigInteger.Max(source.Balance, 0)}");
             working[(p.Source, p.Asset)] = source with { Output = source.Output + p.Amount };
@@ -36,7 +37,7 @@ public sealed partial class EmbeddedLedger
         var transaction = new LedgerTransaction(txId, at, insertedAt, postings, reference, metadata, Reverted: false, RevertedAt: null);
         var logData = JsonSerializer.Serialize(revertOf is { } reverted
             ? new { revertedTransactionID = reverted, transaction } as object
-            : new { transaction, accountMetadata = Empty }, LedgerJson.Options);
+            : new { transaction, accountMetadata }, LedgerJson.Options);
         var hash = LogChain.Hash(previousHash, logId, logType, insertedAt, logData);
 
         await using var batch = new NpgsqlBatch(connection);
@@ -76,6 +77,11 @@ public sealed partial class EmbeddedLedger
             ledger, logId, logType, logData, insertedAt, hash);
         Add(batch, "UPDATE ledger.ledgers SET next_tx_id = $2, next_log_id = $3, last_log_hash = $4 WHERE name = $1",
             ledger, txId + 1, logId + 1, hash);
+        foreach (var (address, values) in accountMetadata.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            Add(batch, """
+                INSERT INTO ledger.accounts (ledger, address, first_usage, insertion_date, updated_at, metadata) VALUES ($1, $2, $3, $3, $3, $4)
+                ON CONFLICT (ledger, address) DO UPDATE SET metadata = ledger.accounts.metadata || EXCLUDED.metadata, updated_at = EXCLUDED.updated_at
+                """, ledger, address, insertedAt, Jsonb(values));
         if (idempotencyKey is not null)
             Add(batch, "INSERT INTO ledger.idempotency_keys (ledger, key, request_hash, tx_id) VALUES ($1, $2, $3, $4)",
                 ledger, idempotencyKey, requestHash!, txId);

@@ -43,9 +43,24 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
     {
         if (Validate(request) is { } invalid)
             return invalid;
-        if (request.Script is not null)
-            return LedgerError.Validation("Numscript transactions are not available in this build of the embedded ledger; send postings");
+        // Plain postings lock in one order and cannot deadlock; a script that discovers accounts
+        // through meta() locks them later, out of order, and PostgreSQL may pick it as a deadlock
+        // victim. Its transaction rolled back whole, so running it again is safe.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CreateTransactionOnceAsync(ledger, request, idempotencyKey, ct);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+            }
+        }
+    }
 
+    private async Task<LedgerResult<LedgerTransaction>> CreateTransactionOnceAsync(
+        string ledger, CreateTransaction request, string? idempotencyKey, CancellationToken ct)
+    {
         var requestHash = RequestHash("create", request);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -57,9 +72,16 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
         if (request.Reference is { } reference && await ReferenceTakenAsync(connection, ledger, reference, ct))
             return LedgerError.Conflict($"a transaction with reference '{reference}' already exists");
 
-        var postings = request.Postings!;
-        var result = await CommitAsync(connection, ledger, postings, request.Metadata ?? Empty, request.Reference,
-            request.Timestamp, request.Force, idempotencyKey, requestHash, NewTransactionLog, revertOf: null, ct);
+        var outcome = request.Script is { } script
+            ? await RunScriptAsync(connection, ledger, script, request.Metadata ?? Empty, ct)
+            : LedgerResult<ScriptOutcome>.Ok(new ScriptOutcome(request.Postings!, request.Metadata ?? Empty, NoAccountMetadata));
+        if (!outcome.Succeeded)
+            return outcome.Error;
+        // A script's funds were checked by the interpreter under its own overdraft clauses; plain
+        // postings are checked here, unless forced.
+        var result = await CommitAsync(connection, ledger, outcome.Value.Postings, outcome.Value.TransactionMetadata, request.Reference,
+            request.Timestamp, checkFunds: request.Script is null && !request.Force, outcome.Value.AccountMetadata,
+            idempotencyKey, requestHash, NewTransactionLog, revertOf: null, ct);
         if (!result.Succeeded)
             return result; // disposing the transaction rolls back: nothing was written
         await tx.CommitAsync(ct);
@@ -91,8 +113,8 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
 
         var original = await LedgerReads.PostingsAsync(connection, ledger, id, ct);
         var reversed = original.Reverse().Select(p => p with { Source = p.Destination, Destination = p.Source }).ToList();
-        var result = await CommitAsync(connection, ledger, reversed, Empty, reference: null, timestamp: null, force,
-            idempotencyKey: null, requestHash: null, RevertedTransactionLog, revertOf: id, ct);
+        var result = await CommitAsync(connection, ledger, reversed, Empty, reference: null, timestamp: null, checkFunds: !force,
+            NoAccountMetadata, idempotencyKey: null, requestHash: null, RevertedTransactionLog, revertOf: id, ct);
         if (!result.Succeeded)
             return result;
 
@@ -137,6 +159,8 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> NoAccountMetadata =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
     // The canonical request: its JSON with amounts as integers. Same request, same bytes, same hash.
     private static byte[] RequestHash(string operation, CreateTransaction request) =>
