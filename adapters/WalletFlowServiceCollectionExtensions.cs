@@ -22,6 +22,7 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EmbeddedLedger>();
+        services.AddSingleton<LedgerVerifier>();
         return services;
     }
 }
