@@ -26,8 +26,8 @@ public static class LedgerApi
         v2.MapGet("/_info", LedgerInfoAsync);
 
         v2.MapPost("/transactions", CreateTransactionAsync);
-        v2.MapGet("/transactions", async (string ledger, HttpRequest request, EmbeddedLedger l, CancellationToken ct) =>
-            await ListingAsync(request, ct) is ({ } query, null) ? Cursor(await l.ListTransactionsAsync(ledger, query, ct)) : Validation((await ListingAsync(request, ct)).Error!));
+        v2.MapGet("/transactions", (string ledger, HttpRequest request, EmbeddedLedger l, CancellationToken ct) =>
+            ListAsync(request, async query => Cursor(await l.ListTransactionsAsync(ledger, query, ct)), ct));
         v2.MapGet("/transactions/{id:long}", async (string ledger, long id, HttpRequest request, EmbeddedLedger l, CancellationToken ct) =>
             Data(await l.GetTransactionAsync(ledger, id, Expands(request, "volumes"), ct)));
         v2.MapPost("/transactions/{id:long}/revert", async (string ledger, long id, HttpRequest request, EmbeddedLedger l, CancellationToken ct) =>
@@ -39,10 +39,8 @@ public static class LedgerApi
         v2.MapDelete("/transactions/{id:long}/metadata/{key}", async (string ledger, long id, string key, EmbeddedLedger l, CancellationToken ct) =>
             NoContent(await l.DeleteTransactionMetadataAsync(ledger, id, key, ct)));
 
-        v2.MapGet("/accounts", async (string ledger, HttpRequest request, EmbeddedLedger l, CancellationToken ct) =>
-            await ListingAsync(request, ct) is ({ } query, null)
-                ? Cursor(await l.ListAccountsAsync(ledger, query, Expands(request, "volumes"), ct))
-                : Validation((await ListingAsync(request, ct)).Error!));
+        v2.MapGet("/accounts", (string ledger, HttpRequest request, EmbeddedLedger l, CancellationToken ct) =>
+            ListAsync(request, async query => Cursor(await l.ListAccountsAsync(ledger, query, Expands(request, "volumes"), ct)), ct));
         v2.MapGet("/accounts/{address}", GetAccountAsync);
         v2.MapPost("/accounts/{address}/metadata", async (string ledger, string address, HttpRequest request, EmbeddedLedger l, CancellationToken ct) =>
             await BodyAsync<Dictionary<string, string>>(request, ct) is ({ } metadata, _)
@@ -103,8 +101,14 @@ public static class LedgerApi
         var (pit, pitError) = PointInTime(request);
         if (pitError is not null)
             return Validation(pitError);
+        return await ListAsync(request, async query => Data(await l.AggregateBalancesAsync(ledger, query, pit, ct)), ct);
+    }
+
+    // Reads the listing query once (the body can be read only once) and answers VALIDATION when malformed.
+    private static async Task<IResult> ListAsync(HttpRequest request, Func<LedgerQuery, Task<IResult>> list, CancellationToken ct)
+    {
         var (query, error) = await ListingAsync(request, ct);
-        return error is not null ? Validation(error) : Data(await l.AggregateBalancesAsync(ledger, query!, pit, ct));
+        return error is not null ? Validation(error) : await list(query!);
     }
 
     private static async Task<IResult> ListLogsAsync(string ledger, HttpRequest request, EmbeddedLedger l, CancellationToken ct)

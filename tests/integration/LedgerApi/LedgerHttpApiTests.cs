@@ -97,6 +97,10 @@ public sealed class LedgerHttpApiTests(FreshDatabase database) : IClassFixture<F
 
         var badFilter = await SendAsync(HttpMethod.Get, $"v2/{ledger}/accounts?query=" + Uri.EscapeDataString("{\"$nope\":{}}"));
         Assert.Equal((HttpStatusCode.BadRequest, "VALIDATION"), (badFilter.Status, badFilter.Body.GetProperty("errorCode").GetString()));
+
+        var badBodyFilter = await SendAsync(HttpMethod.Get, $"v2/{ledger}/transactions", "{\"$match\": ");
+        Assert.Equal((HttpStatusCode.BadRequest, "VALIDATION"), (badBodyFilter.Status, badBodyFilter.Body.GetProperty("errorCode").GetString()));
+        Assert.StartsWith("malformed filter", badBodyFilter.Body.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
