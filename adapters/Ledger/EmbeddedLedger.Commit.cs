@@ -31,14 +31,13 @@ public sealed partial class EmbeddedLedger
             working[(p.Destination, p.Asset)] = destination with { Input = destination.Input + p.Amount };
         }
 
-        var (txId, logId, previousHash) = await LockLedgerTailAsync(connection, ledger, ct);
+        var (txId, logId) = await NextIdsAsync(connection, ledger, ct);
         var insertedAt = LogChain.ToMicroseconds(time.GetUtcNow());
         var at = LogChain.ToMicroseconds(timestamp ?? insertedAt);
         var transaction = new LedgerTransaction(txId, at, insertedAt, postings, reference, metadata, Reverted: false, RevertedAt: null);
         var logData = JsonSerializer.Serialize(revertOf is { } reverted
             ? new { revertedTransactionID = reverted, transaction } as object
             : new { transaction, accountMetadata }, LedgerJson.Options);
-        var hash = LogChain.Hash(previousHash, logId, logType, insertedAt, logData);
 
         await using var batch = new NpgsqlBatch(connection);
         Add(batch, "INSERT INTO ledger.transactions (ledger, id, timestamp, inserted_at, reference, metadata) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -73,10 +72,7 @@ public sealed partial class EmbeddedLedger
             WHERE v.ledger = $1 AND v.address = d.address AND v.asset = d.asset
             """, ledger, pairs.Select(p => p.Address).ToArray(), pairs.Select(p => p.Asset).ToArray(),
             pairs.Select(p => working[p].Input).ToArray(), pairs.Select(p => working[p].Output).ToArray());
-        Add(batch, "INSERT INTO ledger.logs (ledger, id, type, data, date, hash) VALUES ($1, $2, $3, $4::json, $5, $6)",
-            ledger, logId, logType, logData, insertedAt, hash);
-        Add(batch, "UPDATE ledger.ledgers SET next_tx_id = $2, next_log_id = $3, last_log_hash = $4 WHERE name = $1",
-            ledger, txId + 1, logId + 1, hash);
+        AddLogEntry(batch, ledger, logId, logType, logData, insertedAt);
         foreach (var (address, values) in accountMetadata.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             Add(batch, """
                 INSERT INTO ledger.accounts (ledger, address, first_usage, insertion_date, updated_at, metadata) VALUES ($1, $2, $3, $3, $3, $4)
@@ -108,41 +104,46 @@ public sealed partial class EmbeddedLedger
     {
         var addresses = pairs.Select(p => p.Address).ToArray();
         var assets = pairs.Select(p => p.Asset).ToArray();
-        await using (var create = new NpgsqlCommand("""
+        await using var batch = new NpgsqlBatch(connection);
+        Add(batch, """
             INSERT INTO ledger.volumes (ledger, address, asset)
             SELECT $1, t.address, t.asset FROM unnest($2::text[], $3::text[]) AS t(address, asset)
             ORDER BY t.address COLLATE "C", t.asset COLLATE "C"
             ON CONFLICT DO NOTHING
-            """, connection))
-        {
-            Parameters(create, ledger, addresses, assets);
-            await create.ExecuteNonQueryAsync(ct);
-        }
-        await using var select = new NpgsqlCommand("""
+            """, ledger, addresses, assets);
+        Add(batch, """
             SELECT v.address, v.asset, v.input, v.output FROM ledger.volumes v
             JOIN unnest($2::text[], $3::text[]) AS t(address, asset) ON v.address = t.address AND v.asset = t.asset
             WHERE v.ledger = $1
             ORDER BY v.address COLLATE "C", v.asset COLLATE "C"
             FOR UPDATE OF v
-            """, connection);
-        Parameters(select, ledger, addresses, assets);
+            """, ledger, addresses, assets);
         var volumes = new Dictionary<(string, string), Volumes>();
-        await using var reader = await select.ExecuteReaderAsync(ct);
+        // Npgsql's reader skips statements without a result set: it starts at the SELECT.
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             volumes[(reader.GetString(0), reader.GetString(1))] = new Volumes(reader.GetFieldValue<BigInteger>(2), reader.GetFieldValue<BigInteger>(3));
         return volumes;
     }
 
-    private static async Task<(long TxId, long LogId, byte[]? PreviousHash)> LockLedgerTailAsync(NpgsqlConnection connection, string ledger, CancellationToken ct)
+    // Ids are taken only once the write is sure to commit (funds checked), from the ledger's own
+    // sequences: no ledger-wide lock, so writers over different accounts never wait for each other.
+    private static async Task<(long TxId, long LogId)> NextIdsAsync(NpgsqlConnection connection, string ledger, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT next_tx_id, next_log_id, last_log_hash FROM ledger.ledgers WHERE name = $1 FOR UPDATE", connection);
+        await using var command = new NpgsqlCommand("""
+            SELECT nextval(format('ledger.tx_ids_%s', number)::regclass), nextval(format('ledger.log_ids_%s', number)::regclass)
+            FROM ledger.ledgers WHERE name = $1
+            """, connection);
         command.Parameters.AddWithValue(ledger);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
             throw new InvalidOperationException($"ledger {ledger} vanished during a write");
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<byte[]>(2));
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
+
+    // The entry is written unhashed; LogSealer chains it after commit (see migration 0003).
+    private static void AddLogEntry(NpgsqlBatch batch, string ledger, long logId, string type, string data, DateTimeOffset at) =>
+        Add(batch, "INSERT INTO ledger.logs (ledger, id, type, data, date) VALUES ($1, $2, $3, $4::json, $5)", ledger, logId, type, data, at);
 
     private static readonly bool[] SourceThenDestination = [true, false];
 
@@ -158,12 +159,6 @@ public sealed partial class EmbeddedLedger
         foreach (var value in values)
             command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
         batch.BatchCommands.Add(command);
-    }
-
-    private static void Parameters(NpgsqlCommand command, params object[] values)
-    {
-        foreach (var value in values)
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
     }
 
     private static NpgsqlParameter Jsonb(IReadOnlyDictionary<string, string> metadata) =>

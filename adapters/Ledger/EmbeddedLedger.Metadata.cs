@@ -67,11 +67,9 @@ public sealed partial class EmbeddedLedger
 
     private static async Task AppendLogAsync(NpgsqlConnection connection, string ledger, string type, string data, DateTimeOffset at, CancellationToken ct)
     {
-        var (_, logId, previous) = await LockLedgerTailAsync(connection, ledger, ct);
-        var hash = LogChain.Hash(previous, logId, type, at, data);
+        var (_, logId) = await NextIdsAsync(connection, ledger, ct);
         await using var batch = new NpgsqlBatch(connection);
-        Add(batch, "INSERT INTO ledger.logs (ledger, id, type, data, date, hash) VALUES ($1, $2, $3, $4::json, $5, $6)", ledger, logId, type, data, at, hash);
-        Add(batch, "UPDATE ledger.ledgers SET next_log_id = $2, last_log_hash = $3 WHERE name = $1", ledger, logId + 1, hash);
+        AddLogEntry(batch, ledger, logId, type, data, at);
         await batch.ExecuteNonQueryAsync(ct);
     }
 
@@ -91,7 +89,7 @@ public sealed partial class EmbeddedLedger
         var entries = new List<LedgerLogEntry>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            entries.Add(new LedgerLogEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<byte[]>(4)));
+            entries.Add(new LedgerLogEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4)));
         var hasMore = entries.Count > pageSize;
         if (hasMore)
             entries.RemoveAt(entries.Count - 1);
