@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using WalletFlow.Adapters.Postgres;
+using WalletFlow.Adapters.Templates;
+using WalletFlow.Core.Ports;
 
 namespace WalletFlow.Adapters;
 
@@ -20,6 +22,7 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<WalletFlowDatabase>().ConnectionString));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ITemplateCatalog>(_ => new NumscriptTemplateCatalog());
         return services;
     }
 }
