@@ -1,4 +1,5 @@
 using System.Numerics;
+using WalletFlow.Adapters.Ledger;
 using WalletFlow.Core.Monetary;
 using WalletFlow.Core.Templates;
 using WalletFlow.Tests.Integration.Ledger;
@@ -235,6 +236,24 @@ public class TemplatePostingTests(LedgerFixture fixture) : IClassFixture<LedgerF
 
         Assert.Equal([P("equity:migration", W1, 90_000)], postings);
         Assert.Equal(Balances(("equity:migration", -90_000), (W1, 90_000)), await t.BalancesAsync());
+        await t.AssertBooksFootAsync();
+    }
+
+    [Fact]
+    public async Task Releasing_a_hold_twice_is_no_postings_the_second_time_and_writes_nothing()
+    {
+        var t = await NewAsync();
+        await t.FundAsync(W1, 5_000);
+        const string hold = "wallets:w1:holds:h3";
+        await t.PostOkAsync(TemplateNames.HoldPlace, ("wallet", Acc(W1)), ("hold", Acc(hold)), ("amount", Ngn(2_000)));
+        await t.PostOkAsync(TemplateNames.HoldRelease, ("hold", Acc(hold)), ("wallet", Acc(W1)), ("asset", AssetOf(Currency.NGN)));
+        var before = await t.BalancesAsync();
+
+        var again = await t.PostAsync(TemplateNames.HoldRelease, ("hold", Acc(hold)), ("wallet", Acc(W1)), ("asset", AssetOf(Currency.NGN)));
+
+        Assert.Equal(LedgerErrorCodes.NoPostings, again.Error?.Code);
+        Assert.Equal(before, await t.BalancesAsync());
+        Assert.Equal(3, await t.TransactionCountAsync());
         await t.AssertBooksFootAsync();
     }
 
