@@ -41,20 +41,42 @@ public sealed partial class NumscriptTemplate
         foreach (var (varName, type) in script.Variables)
         {
             var kinds = new HashSet<AccountKind>();
+            string? sameWalletAs = null;
             if (type == NumscriptTypes.Account)
             {
                 if (!notes.TryGetValue(varName, out var note))
+                {
                     problems.Add($"{name}: account ${varName} has no '// kinds: …' note naming the account kinds it accepts");
+                }
                 else
-                    foreach (var word in note.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var parts = note.Split(';', 2, StringSplitOptions.TrimEntries);
+                    foreach (var word in parts[0].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                     {
                         if (Enum.TryParse<AccountKind>(word, ignoreCase: false, out var kind) && Enum.IsDefined(kind))
                             kinds.Add(kind);
                         else
                             problems.Add($"{name}: account ${varName} names '{word}', which is not an account kind");
                     }
+                    if (parts.Length == 2)
+                    {
+                        var same = SameWallet().Match(parts[1]);
+                        if (same.Success)
+                            sameWalletAs = same.Groups["var"].Value;
+                        else
+                            problems.Add($"{name}: account ${varName} has '{parts[1]}' after its kinds; only 'same wallet as $var' may follow");
+                    }
+                }
             }
-            declarations.Add(new TemplateDeclaration(varName, type, kinds));
+            declarations.Add(new TemplateDeclaration(varName, type, kinds, sameWalletAs));
+        }
+        if (script.DeclaredFeatureFlags.Count > 0)
+            problems.Add($"{name}: needs experimental features ({string.Join(", ", script.DeclaredFeatureFlags)}), which Formance in production may not enable");
+        foreach (var declaration in declarations.Where(d => d.SameWalletAs is not null))
+        {
+            var other = declarations.FirstOrDefault(d => d.Name == declaration.SameWalletAs);
+            if (other is null || other.Kinds.Count == 0 || !other.Kinds.All(IsWalletKind) || !declaration.Kinds.All(IsWalletKind))
+                problems.Add($"{name}: ${declaration.Name} is 'same wallet as ${declaration.SameWalletAs}', but both must be wallet account vars");
         }
 
         var byName = declarations.ToDictionary(d => d.Name, StringComparer.Ordinal);
@@ -94,6 +116,12 @@ public sealed partial class NumscriptTemplate
 
     [GeneratedRegex(@"^\s*account\s+\$(?<var>[a-z_][a-z0-9_]*)\s*//\s*kinds:\s*(?<kinds>[^\r\n]*)$", RegexOptions.Multiline)]
     private static partial Regex KindsNote();
+
+    /// <summary>Kinds whose address carries a wallet id.</summary>
+    public static bool IsWalletKind(AccountKind kind) => kind is AccountKind.WalletMain or AccountKind.WalletHold or AccountKind.WalletReserve;
+
+    [GeneratedRegex(@"^same wallet as \$(?<var>[a-z_][a-z0-9_]*)$")]
+    private static partial Regex SameWallet();
 
     [GeneratedRegex(@"//[^\r\n]*")]
     private static partial Regex LineComment();

@@ -70,6 +70,7 @@ public sealed class NumscriptTemplateCatalog : ITemplateCatalog
         var vars = request.Vars ?? new Dictionary<string, TemplateVar>();
         var problems = new List<string>();
         var rendered = new Dictionary<string, string>(StringComparer.Ordinal);
+        var accounts = new Dictionary<string, ClassifiedAccount>(StringComparer.Ordinal);
         foreach (var declared in template.Declarations)
         {
             if (!vars.TryGetValue(declared.Name, out var value) || value is null)
@@ -77,11 +78,18 @@ public sealed class NumscriptTemplateCatalog : ITemplateCatalog
                 problems.Add($"missing var ${declared.Name} ({declared.Type})");
                 continue;
             }
-            var problem = Mismatch(declared, value);
+            var problem = Mismatch(declared, value, accounts);
             if (problem is null)
                 rendered[declared.Name] = TemplateVarText.Render(value);
             else
                 problems.Add(problem);
+        }
+        // A hold or reserve moves money only to and from its own wallet.
+        foreach (var declared in template.Declarations.Where(d => d.SameWalletAs is not null))
+        {
+            if (accounts.TryGetValue(declared.Name, out var account) && accounts.TryGetValue(declared.SameWalletAs!, out var other)
+                && account.WalletId != other.WalletId)
+                problems.Add($"var ${declared.Name} ({account.Address}) must belong to the wallet of ${declared.SameWalletAs} ({other.Address})");
         }
         var declaredNames = template.Declarations.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         problems.AddRange(vars.Keys.Where(k => !declaredNames.Contains(k)).Order(StringComparer.Ordinal)
@@ -92,7 +100,7 @@ public sealed class NumscriptTemplateCatalog : ITemplateCatalog
             : new TemplateMismatch(template.Name, string.Join("; ", problems));
     }
 
-    private static string? Mismatch(TemplateDeclaration declared, TemplateVar value)
+    private static string? Mismatch(TemplateDeclaration declared, TemplateVar value, Dictionary<string, ClassifiedAccount> accounts)
     {
         var given = TemplateVarText.TypeOf(value);
         if (given != declared.Type)
@@ -106,6 +114,7 @@ public sealed class NumscriptTemplateCatalog : ITemplateCatalog
                 return $"var ${declared.Name}: {classified.Error.Message}";
             if (!declared.Kinds.Contains(classified.Value.Kind))
                 return $"var ${declared.Name} takes {string.Join(" or ", declared.Kinds)} accounts, but {account.Address} is {classified.Value.Kind}";
+            accounts[declared.Name] = classified.Value;
         }
         return null;
     }

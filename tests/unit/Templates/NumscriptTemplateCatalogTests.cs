@@ -106,6 +106,20 @@ public sealed class NumscriptTemplateCatalogTests
         Assert.Equal("var $source takes Bank or Pool accounts, but wallets:w9:main is WalletMain", mismatch.Reason);
     }
 
+    [Theory]
+    [InlineData(TemplateNames.PayIn, "reserve", "wallets:w2:reserve", "wallet")]
+    [InlineData(TemplateNames.PayoutHold, "hold", "wallets:w2:holds:p1", "wallet")]
+    [InlineData(TemplateNames.PayoutRelease, "hold", "wallets:w2:holds:p1", "wallet")]
+    [InlineData(TemplateNames.HoldPlace, "hold", "wallets:w2:holds:h1", "wallet")]
+    [InlineData(TemplateNames.HoldRelease, "hold", "wallets:w2:holds:h1", "wallet")]
+    [InlineData(TemplateNames.ReserveRelease, "reserve", "wallets:w2:reserve", "wallet")]
+    public void A_hold_or_reserve_of_another_wallet_is_a_mismatch_so_money_never_lands_in_someone_elses_wallet(string template, string name, string address, string wallet)
+    {
+        var mismatch = Mismatch(With(All[template], name, Acc(address)));
+
+        Assert.Equal($"var ${name} ({address}) must belong to the wallet of ${wallet} (wallets:w1:main)", mismatch.Reason);
+    }
+
     [Fact]
     public void An_address_that_matches_no_account_kind_is_a_mismatch_naming_the_var()
     {
@@ -151,6 +165,9 @@ public sealed class NumscriptTemplateCatalogTests
     [InlineData("world", "transfer: uses @world")]
     [InlineData("revenue-source", "transfer: revenue is a source")]
     [InlineData("no-template-meta", "transfer: does not set_tx_meta(\"template\", \"transfer\")")]
+    [InlineData("bad-same-wallet", "transfer: account $to has 'same as $from' after its kinds")]
+    [InlineData("same-wallet-not-a-wallet", "transfer: $to is 'same wallet as $amount', but both must be wallet account vars")]
+    [InlineData("feature-flag", "transfer: needs experimental features")]
     public void Loading_refuses_templates_that_break_a_rule(string breakage, string problem)
     {
         var sources = NumscriptTemplateCatalog.EmbeddedSources().ToDictionary();
@@ -170,6 +187,11 @@ public sealed class NumscriptTemplateCatalogTests
                 break;
             case "world": sources[TemplateNames.Transfer] = transfer.Replace("destination = $to", "destination = @world", StringComparison.Ordinal); break;
             case "revenue-source": sources[TemplateNames.Transfer] = transfer.Replace("source = $from\n  destination = $to", "source = @revenue:fees\n  destination = $to", StringComparison.Ordinal); break;
+            case "bad-same-wallet": sources[TemplateNames.Transfer] = transfer.Replace("$to   // kinds: WalletMain", "$to // kinds: WalletMain; same as $from", StringComparison.Ordinal); break;
+            case "same-wallet-not-a-wallet":
+                sources[TemplateNames.Transfer] = transfer.Replace("$to   // kinds: WalletMain", "$to // kinds: WalletMain; same wallet as $amount", StringComparison.Ordinal);
+                break;
+            case "feature-flag": sources[TemplateNames.Transfer] = "#![feature(\"experimental-overdraft-function\")]\n" + transfer; break;
             case "no-template-meta": sources[TemplateNames.Transfer] = transfer.Replace("set_tx_meta(\"template\", \"transfer\")", "", StringComparison.Ordinal); break;
             default: throw new ArgumentOutOfRangeException(nameof(breakage));
         }
