@@ -5,10 +5,11 @@ using WalletFlow.Numscript;
 namespace WalletFlow.Adapters.Templates;
 
 /// <summary>
-/// A template file read and checked: parsed and type-checked by the interpreter, every account var
-/// restricted to the account kinds its declaration names, and the money rules of design.md §3
-/// checked on the text (no <c>@world</c>, overdraft only for kinds that may go negative, revenue
-/// never a source, the template's name in its transaction metadata).
+/// A template file read and checked: parsed and type-checked by the interpreter, the notes on its
+/// declarations read (<see cref="DeclarationNotes"/>: account kinds, same wallet, currency of), and
+/// the money rules of design.md §3 checked on the text (no <c>@world</c>, overdraft only for kinds
+/// that may go negative, revenue never a source, no experimental features, the template's name in
+/// its transaction metadata).
 /// </summary>
 public sealed partial class NumscriptTemplate
 {
@@ -36,48 +37,9 @@ public sealed partial class NumscriptTemplate
             return (null, script.Diagnostics.Select(d => $"{name}: {d}").ToList());
 
         var problems = new List<string>();
-        var notes = KindsNote().Matches(source).ToDictionary(m => m.Groups["var"].Value, m => m.Groups["kinds"].Value, StringComparer.Ordinal);
-        var declarations = new List<TemplateDeclaration>();
-        foreach (var (varName, type) in script.Variables)
-        {
-            var kinds = new HashSet<AccountKind>();
-            string? sameWalletAs = null;
-            if (type == NumscriptTypes.Account)
-            {
-                if (!notes.TryGetValue(varName, out var note))
-                {
-                    problems.Add($"{name}: account ${varName} has no '// kinds: …' note naming the account kinds it accepts");
-                }
-                else
-                {
-                    var parts = note.Split(';', 2, StringSplitOptions.TrimEntries);
-                    foreach (var word in parts[0].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                    {
-                        if (Enum.TryParse<AccountKind>(word, ignoreCase: false, out var kind) && Enum.IsDefined(kind))
-                            kinds.Add(kind);
-                        else
-                            problems.Add($"{name}: account ${varName} names '{word}', which is not an account kind");
-                    }
-                    if (parts.Length == 2)
-                    {
-                        var same = SameWallet().Match(parts[1]);
-                        if (same.Success)
-                            sameWalletAs = same.Groups["var"].Value;
-                        else
-                            problems.Add($"{name}: account ${varName} has '{parts[1]}' after its kinds; only 'same wallet as $var' may follow");
-                    }
-                }
-            }
-            declarations.Add(new TemplateDeclaration(varName, type, kinds, sameWalletAs));
-        }
+        var declarations = DeclarationNotes.Read(name, source, script, problems);
         if (script.DeclaredFeatureFlags.Count > 0)
             problems.Add($"{name}: needs experimental features ({string.Join(", ", script.DeclaredFeatureFlags)}), which Formance in production may not enable");
-        foreach (var declaration in declarations.Where(d => d.SameWalletAs is not null))
-        {
-            var other = declarations.FirstOrDefault(d => d.Name == declaration.SameWalletAs);
-            if (other is null || other.Kinds.Count == 0 || !other.Kinds.All(IsWalletKind) || !declaration.Kinds.All(IsWalletKind))
-                problems.Add($"{name}: ${declaration.Name} is 'same wallet as ${declaration.SameWalletAs}', but both must be wallet account vars");
-        }
 
         var byName = declarations.ToDictionary(d => d.Name, StringComparer.Ordinal);
         problems.AddRange(MoneyRuleProblems(name, source, byName));
@@ -113,15 +75,6 @@ public sealed partial class NumscriptTemplate
         if (!code.Contains($"set_tx_meta(\"template\", \"{name}\")", StringComparison.Ordinal))
             yield return $"{name}: does not set_tx_meta(\"template\", \"{name}\")";
     }
-
-    [GeneratedRegex(@"^\s*account\s+\$(?<var>[a-z_][a-z0-9_]*)\s*//\s*kinds:\s*(?<kinds>[^\r\n]*)$", RegexOptions.Multiline)]
-    private static partial Regex KindsNote();
-
-    /// <summary>Kinds whose address carries a wallet id.</summary>
-    public static bool IsWalletKind(AccountKind kind) => kind is AccountKind.WalletMain or AccountKind.WalletHold or AccountKind.WalletReserve;
-
-    [GeneratedRegex(@"^same wallet as \$(?<var>[a-z_][a-z0-9_]*)$")]
-    private static partial Regex SameWallet();
 
     [GeneratedRegex(@"//[^\r\n]*")]
     private static partial Regex LineComment();

@@ -84,13 +84,7 @@ public sealed class NumscriptTemplateCatalog : ITemplateCatalog
             else
                 problems.Add(problem);
         }
-        // A hold or reserve moves money only to and from its own wallet.
-        foreach (var declared in template.Declarations.Where(d => d.SameWalletAs is not null))
-        {
-            if (accounts.TryGetValue(declared.Name, out var account) && accounts.TryGetValue(declared.SameWalletAs!, out var other)
-                && account.WalletId != other.WalletId)
-                problems.Add($"var ${declared.Name} ({account.Address}) must belong to the wallet of ${declared.SameWalletAs} ({other.Address})");
-        }
+        problems.AddRange(CrossVarProblems(template, vars, accounts));
         var declaredNames = template.Declarations.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         problems.AddRange(vars.Keys.Where(k => !declaredNames.Contains(k)).Order(StringComparer.Ordinal)
             .Select(k => $"unknown var ${k}; the template declares {string.Join(", ", template.Declarations.Select(d => "$" + d.Name))}"));
@@ -117,6 +111,29 @@ public sealed class NumscriptTemplateCatalog : ITemplateCatalog
             accounts[declared.Name] = classified.Value;
         }
         return null;
+    }
+
+    // A hold or reserve moves money only to and from its own wallet; an amount moves through a bank,
+    // pool, custody or FX position only in that account's currency.
+    private static IEnumerable<string> CrossVarProblems(
+        NumscriptTemplate template, IReadOnlyDictionary<string, TemplateVar> vars, Dictionary<string, ClassifiedAccount> accounts)
+    {
+        foreach (var declared in template.Declarations)
+        {
+            if (declared.SameWalletAs is { } walletVar && accounts.TryGetValue(declared.Name, out var account)
+                && accounts.TryGetValue(walletVar, out var wallet) && account.WalletId != wallet.WalletId)
+                yield return $"var ${declared.Name} ({account.Address}) must belong to the wallet of ${walletVar} ({wallet.Address})";
+            if (vars.GetValueOrDefault(declared.Name) is not TemplateVar.Monetary { Amount: var amount })
+                continue;
+            foreach (var (accountVar, counter) in declared.CurrencyOf)
+            {
+                if (!accounts.TryGetValue(accountVar, out var through))
+                    continue;
+                var currency = counter ? through.CounterCurrency : through.Currency;
+                if (currency != amount.Currency)
+                    yield return $"var ${declared.Name} is in {amount.Currency.Code}, but ${accountVar} ({through.Address}) holds {(counter ? "as counter currency " : "")}{currency?.Code}";
+            }
+        }
     }
 
     private static string Article(string type) => type is NumscriptTypes.Account or NumscriptTypes.Asset ? "an" : "a";

@@ -121,6 +121,33 @@ public sealed class NumscriptTemplateCatalogTests
     }
 
     [Fact]
+    public void An_amount_in_another_currency_than_the_bank_it_moves_through_is_a_mismatch()
+    {
+        var call = With(With(All[TemplateNames.PayIn], "amount", Usd(100_000)), "fee", Usd(1));
+
+        var reason = Mismatch(call).Reason;
+
+        Assert.Contains("var $amount is in USD, but $source (banks:gtb:NGN) holds NGN", reason, StringComparison.Ordinal);
+        Assert.Contains("var $fee is in USD, but $source (banks:gtb:NGN) holds NGN", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_fx_amount_on_the_wrong_side_of_the_position_is_a_mismatch()
+    {
+        var mismatch = Mismatch(With(All[TemplateNames.FxConversion], "spread", Ngn(1)));
+
+        Assert.Equal("var $spread is in NGN, but $position (fx:NGN-USD) holds as counter currency USD", mismatch.Reason);
+    }
+
+    [Fact]
+    public void A_pool_transfer_between_pools_of_currencies_other_than_the_position_is_a_mismatch()
+    {
+        var mismatch = Mismatch(With(All[TemplateNames.PoolTransfer], "to_pool", Acc("pools:gps:EUR")));
+
+        Assert.Equal("var $received is in USD, but $to_pool (pools:gps:EUR) holds EUR", mismatch.Reason);
+    }
+
+    [Fact]
     public void An_address_that_matches_no_account_kind_is_a_mismatch_naming_the_var()
     {
         var mismatch = Mismatch(With(All[TemplateNames.BankFunding], "bank", Acc("banks:gtb:ngn")));
@@ -168,6 +195,9 @@ public sealed class NumscriptTemplateCatalogTests
     [InlineData("bad-same-wallet", "transfer: account $to has 'same as $from' after its kinds")]
     [InlineData("same-wallet-not-a-wallet", "transfer: $to is 'same wallet as $amount', but both must be wallet account vars")]
     [InlineData("feature-flag", "transfer: needs experimental features")]
+    [InlineData("bad-monetary-note", "transfer: monetary $amount has the note 'in naira'")]
+    [InlineData("currency-of-a-wallet", "transfer: $amount is in the currency of $from, which is not an account var whose kinds carry a currency")]
+    [InlineData("note-on-a-string", "transfer: string $memo has a note")]
     public void Loading_refuses_templates_that_break_a_rule(string breakage, string problem)
     {
         var sources = NumscriptTemplateCatalog.EmbeddedSources().ToDictionary();
@@ -192,6 +222,11 @@ public sealed class NumscriptTemplateCatalogTests
                 sources[TemplateNames.Transfer] = transfer.Replace("$to   // kinds: WalletMain", "$to // kinds: WalletMain; same wallet as $amount", StringComparison.Ordinal);
                 break;
             case "feature-flag": sources[TemplateNames.Transfer] = "#![feature(\"experimental-overdraft-function\")]\n" + transfer; break;
+            case "bad-monetary-note": sources[TemplateNames.Transfer] = transfer.Replace("monetary $amount\n", "monetary $amount // in naira\n", StringComparison.Ordinal); break;
+            case "currency-of-a-wallet":
+                sources[TemplateNames.Transfer] = transfer.Replace("monetary $amount\n", "monetary $amount // currency of $from\n", StringComparison.Ordinal);
+                break;
+            case "note-on-a-string": sources[TemplateNames.Transfer] = transfer.Replace("monetary $fee\n", "monetary $fee\n  string $memo // free text\n", StringComparison.Ordinal); break;
             case "no-template-meta": sources[TemplateNames.Transfer] = transfer.Replace("set_tx_meta(\"template\", \"transfer\")", "", StringComparison.Ordinal); break;
             default: throw new ArgumentOutOfRangeException(nameof(breakage));
         }
