@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using WalletFlow.Adapters.Ledger;
 using WalletFlow.Adapters.Postgres;
+using WalletFlow.Adapters.Templates;
+using WalletFlow.Core.Ports;
 
 namespace WalletFlow.Adapters;
 
@@ -25,6 +27,7 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<LedgerVerifier>();
         services.AddSingleton<LogSealer>();
         services.AddHostedService<LogSealingService>();
+        services.AddSingleton<ITemplateCatalog>(_ => new NumscriptTemplateCatalog());
         return services;
     }
 
