@@ -1,4 +1,5 @@
 using System.Net;
+using DurableTask.Core;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -24,6 +25,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     private WebApplication? _server;
     private GrpcChannel? _channel;
     private CallInvoker? _channelInvoker;
+    private bool _backendStarted;
 
     public DurableSidecar(IDurableBackend backend, IOptions<DurableOptions> options, ILoggerFactory loggerFactory)
     {
@@ -44,6 +46,8 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _backend.CreateIfNotExistsAsync(cancellationToken);
+        await _backend.Service.StartAsync();
+        _backendStarted = true;
 
         // An empty builder: no configuration sources, so ASPNETCORE_URLS and the API's --urls cannot
         // widen where the sidecar listens.
@@ -54,7 +58,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         builder.Services.AddLogging();
         builder.Services.AddRoutingCore();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton(_backend.Service);
+        builder.Services.AddSingleton<IOrchestrationService>(new SidecarOrchestrationService(_backend.Service));
         builder.Services.AddSingleton(_backend.Client);
         builder.Services.AddOptions<TaskHubGrpcServerOptions>();
         builder.Services.AddSingleton<TaskHubGrpcServer>();
@@ -71,6 +75,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         catch
         {
             await server.DisposeAsync();
+            await StopBackendAsync();
             throw;
         }
         _server = server;
@@ -82,11 +87,10 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is null)
-            return;
-        // Stopping the sidecar's host stops its dispatchers and the backend (TaskHubGrpcServer hooks
-        // ApplicationStopping). The worker stopped before this: it was registered after the sidecar.
-        await _server.StopAsync(cancellationToken);
+        // The worker has stopped already: it was registered after the sidecar. Stopping the sidecar's
+        // host stops its dispatchers (TaskHubGrpcServer hooks ApplicationStopping); then the backend.
+        if (_server is not null)
+            await _server.StopAsync(cancellationToken);
         await DisposeAsync();
     }
 
@@ -103,6 +107,23 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         {
             await _server.DisposeAsync();
             _server = null;
+        }
+        await StopBackendAsync();
+    }
+
+    private async Task StopBackendAsync()
+    {
+        if (!_backendStarted)
+            return;
+        _backendStarted = false;
+        try
+        {
+            await _backend.Service.StopAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Stopping must not fail the host's shutdown; what was committed to the backend stays there.
+            _logger.LogWarning(e, "Stopping the durable backend ({Backend}) failed", _backend.Description);
         }
     }
 }

@@ -42,6 +42,8 @@ public static class WalletFlowDurableServiceCollectionExtensions
         {
             worker.AddTasks(register);
             worker.UseGrpc();
+            // Log under Microsoft.DurableTask.Worker.* only, not a second time under Microsoft.DurableTask.
+            worker.Configure(o => o.Logging.UseLegacyCategories = false);
             services.AddOptions<GrpcDurableTaskWorkerOptions>(worker.Name)
                 .Configure<DurableSidecar>((grpc, sidecar) => grpc.CallInvoker = sidecar.CallInvoker);
         });
