@@ -126,9 +126,11 @@ public class DurableRuntimeTests(FreshDatabase database) : IClassFixture<FreshDa
     [InlineData("--Durable:SidecarPort=70000", "Durable:SidecarPort must be between 0")]
     [InlineData("--Durable:Backend=AzureStorage", "Durable:AzureStorage:ConnectionString is required when Durable:Backend is AzureStorage")]
     [InlineData("--Durable:Backend=7", "Durable:Backend must be one of InMemory, AzureStorage")]
-    public async Task An_invalid_durable_setting_stops_start_up_with_a_message_naming_its_key(string setting, string message)
+    [InlineData("--Durable:Backend=AzureStorage --Durable:AzureStorage:ConnectionString=UseDevelopmentStorage=true --Durable:AzureStorage:TaskHubName=9lives",
+        "Durable:AzureStorage:TaskHubName must start with a letter")]
+    public async Task An_invalid_durable_setting_stops_start_up_with_a_message_naming_its_key(string settings, string message)
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(setting));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(settings.Split(' ')));
         Assert.Contains(message, string.Join(" ", error.Failures), StringComparison.Ordinal);
     }
 
