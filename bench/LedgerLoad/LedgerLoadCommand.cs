@@ -39,12 +39,15 @@ internal static class LedgerLoadCommand
         var rows = new List<Row>();
         if (!options.SkipThroughput)
         {
-            var clock = Stopwatch.StartNew();
-            await cluster.RunClientAsync("pgbench", ["-i", "-q", "-s", options.PgbenchScale.ToString(CultureInfo.InvariantCulture), BenchCluster.PgbenchDb], ct);
-            Log($"pgbench -i -s {options.PgbenchScale}: {clock.Elapsed.TotalSeconds:F1} s");
             var peer = new PgledgerPeer(cluster, PgledgerPeer.DefaultDirectory);
-            await peer.LoadAsync(ct);
-            Log("pgledger loaded; 50 + 10 bounded accounts funded from world");
+            if (!options.WalletFlowOnly)
+            {
+                var clock = Stopwatch.StartNew();
+                await cluster.RunClientAsync("pgbench", ["-i", "-q", "-s", options.PgbenchScale.ToString(CultureInfo.InvariantCulture), BenchCluster.PgbenchDb], ct);
+                Log($"pgbench -i -s {options.PgbenchScale}: {clock.Elapsed.TotalSeconds:F1} s");
+                await peer.LoadAsync(ct);
+                Log("pgledger loaded; 50 + 10 bounded accounts funded from world");
+            }
             await VacuumAsync(dataSource, ct);
 
             foreach (var phase in Phases)
@@ -82,6 +85,9 @@ internal static class LedgerLoadCommand
         var seconds = options.DurationSeconds.ToString(CultureInfo.InvariantCulture);
         Log($"--- {phase.Name}, {phase.Clients} clients; load {await UptimeAsync()}");
 
+        if (options.WalletFlowOnly)
+            return new Row(phase, double.NaN, double.NaN, (await RunWalletFlowAsync(cluster, load, phase, options, ct)).Tps);
+
         BenchCluster.PgbenchRun tpcb;
         await using (var sampler = WaitSampler.Start(cluster, BenchCluster.PgbenchDb))
         {
@@ -100,6 +106,12 @@ internal static class LedgerLoadCommand
         }
         Log($"pgledger checks: {await peer.VerifyAsync(before, pgledger.Processed, ct)}");
 
+        var result = await RunWalletFlowAsync(cluster, load, phase, options, ct);
+        return new Row(phase, tpcb.Tps, pgledger.Tps, result.Tps);
+    }
+
+    private static async Task<WalletFlowLoad.LoadResult> RunWalletFlowAsync(BenchCluster cluster, WalletFlowLoad load, Phase phase, LedgerLoadOptions options, CancellationToken ct)
+    {
         var ledgerName = $"load-w{phase.Wallets}-c{phase.Clients}";
         var setup = await load.CreateFundedLedgerAsync(ledgerName, phase.Wallets, ct);
         WalletFlowLoad.LoadResult result;
@@ -116,7 +128,7 @@ internal static class LedgerLoadCommand
         var cpuPerTransfer = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / Math.Max(1, result.TotalCommitted);
         Log(FormattableString.Invariant($"walletflow client process CPU: {cpuPerTransfer:F0} µs per committed transfer (warm-up included)"));
         Log($"walletflow checks: {await load.VerifyAsync(ledgerName, setup + result.TotalCommitted, ct)}");
-        return new Row(phase, tpcb.Tps, pgledger.Tps, result.Tps);
+        return result;
     }
 
     private static void Profile(IReadOnlyList<(string What, double Backends)> profile)
@@ -146,16 +158,18 @@ internal static class LedgerLoadCommand
         for (var i = 0; i < 200; i++)
             await Expect(load.TransferAsync(ledger, wallets, ct));
         var samples = new double[options.LatencyCount];
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < samples.Length; i++)
         {
             var start = Stopwatch.GetTimestamp();
             await Expect(load.TransferAsync(ledger, wallets, ct));
             samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
+        var cpuPerTransfer = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / samples.Length;
         Array.Sort(samples);
         double P(double q) => samples[Math.Min(samples.Length - 1, (int)Math.Ceiling(q * samples.Length) - 1)];
         var line = FormattableString.Invariant(
-            $"latency, 1 client, {samples.Length} transfers, {inLedger:N0} postings in the ledger ({inTable:N0} in ledger.postings): p50 {P(0.50):F2} ms, p95 {P(0.95):F2} ms, p99 {P(0.99):F2} ms, max {samples[^1]:F2} ms");
+            $"latency, 1 client, {samples.Length} transfers, {inLedger:N0} postings in the ledger ({inTable:N0} in ledger.postings): p50 {P(0.50):F2} ms, p95 {P(0.95):F2} ms, p99 {P(0.99):F2} ms, max {samples[^1]:F2} ms; client CPU {cpuPerTransfer:F0} µs per transfer");
         Log(line);
         var verdict = await load.VerifyAsync(ledger, await ScalarAsync(dataSource, "SELECT count(*) FROM ledger.transactions WHERE ledger = 'latency'", ct), ct);
         Log($"latency ledger checks: {verdict}");

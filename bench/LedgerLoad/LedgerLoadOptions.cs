@@ -38,6 +38,9 @@ internal sealed class LedgerLoadOptions
     /// <summary>Skip the latency phases (throughput only).</summary>
     public bool SkipLatency { get; private set; }
 
+    /// <summary>Profiling aid: run only walletflow's load phases (no pgbench, no pgledger, no ratios).</summary>
+    public bool WalletFlowOnly { get; private set; }
+
     /// <summary>Keep the cluster's data directory afterwards.</summary>
     public bool Keep { get; private set; }
 
@@ -61,6 +64,7 @@ internal sealed class LedgerLoadOptions
                 case "--idempotency-keys": options.IdempotencyKeys = true; break;
                 case "--skip-throughput": options.SkipThroughput = true; break;
                 case "--skip-latency": options.SkipLatency = true; break;
+                case "--walletflow-only": options.WalletFlowOnly = true; break;
                 case "--keep": options.Keep = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}; see bench/README.md");
             }
