@@ -61,20 +61,21 @@ internal sealed partial class BenchCluster : IAsyncDisposable
         await using (var admin = new NpgsqlConnection(bench.ConnectionString("postgres")))
         {
             await admin.OpenAsync(ct);
-            foreach (var db in new[] { PgbenchDb, PgledgerDb })
+            foreach (var db in new[] { PgbenchDb, PgledgerDb, OneRoundTripPrototype.Database })
             {
                 await using var create = new NpgsqlCommand($"CREATE DATABASE {db}", admin);
                 await create.ExecuteNonQueryAsync(ct);
             }
         }
-        await bench.MigrateWalletFlowAsync(ct);
+        await bench.MigrateWalletFlowAsync(WalletFlowDb, ct);
+        await bench.MigrateWalletFlowAsync(OneRoundTripPrototype.Database, ct);
         return bench;
     }
 
-    private async Task MigrateWalletFlowAsync(CancellationToken ct)
+    private async Task MigrateWalletFlowAsync(string db, CancellationToken ct)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [PostgresOptions.ConnectionStringKey] = ConnectionString(WalletFlowDb) })
+            .AddInMemoryCollection(new Dictionary<string, string?> { [PostgresOptions.ConnectionStringKey] = ConnectionString(db) })
             .Build();
         await using var database = new WalletFlowDatabase(configuration, Options.Create(new PostgresOptions()), NullLogger<WalletFlowDatabase>.Instance);
         await database.StartAsync(ct);

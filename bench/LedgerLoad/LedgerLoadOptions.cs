@@ -41,6 +41,9 @@ internal sealed class LedgerLoadOptions
     /// <summary>Profiling aid: run only walletflow's load phases (no pgbench, no pgledger, no ratios).</summary>
     public bool WalletFlowOnly { get; private set; }
 
+    /// <summary>Also drive the one-round-trip prototype of the suggested engine change (see OneRoundTripPrototype).</summary>
+    public bool Prototype { get; private set; }
+
     /// <summary>Keep the cluster's data directory afterwards.</summary>
     public bool Keep { get; private set; }
 
@@ -65,6 +68,7 @@ internal sealed class LedgerLoadOptions
                 case "--skip-throughput": options.SkipThroughput = true; break;
                 case "--skip-latency": options.SkipLatency = true; break;
                 case "--walletflow-only": options.WalletFlowOnly = true; break;
+                case "--prototype": options.Prototype = true; break;
                 case "--keep": options.Keep = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}; see bench/README.md");
             }
