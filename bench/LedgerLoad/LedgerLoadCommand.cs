@@ -28,7 +28,11 @@ internal static class LedgerLoadCommand
 
         await using var cluster = await BenchCluster.StartAsync(options.Keep, ct);
         Log($"cluster: PostgreSQL 15 at {cluster.Host}:{cluster.Port}, data {cluster.DataDirectory} (PG defaults: fsync on, synchronous_commit on)");
-        await using var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString(BenchCluster.WalletFlowDb, maxPool: 64));
+        // As the host builds it (NpgsqlDataSource.Create on the connection string), with a pool for 32 clients.
+        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(cluster.ConnectionString(BenchCluster.WalletFlowDb, maxPool: 64))
+        {
+            MaxAutoPrepare = options.MaxAutoPrepare,
+        }.ConnectionString);
         var engine = new EmbeddedLedger(dataSource, TimeProvider.System);
         var load = new WalletFlowLoad(engine, dataSource, options.IdempotencyKeys);
         var latency = new List<string>();

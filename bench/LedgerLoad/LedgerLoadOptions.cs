@@ -44,6 +44,9 @@ internal sealed class LedgerLoadOptions
     /// <summary>Also drive the one-round-trip prototype of the suggested engine change (see OneRoundTripPrototype).</summary>
     public bool Prototype { get; private set; }
 
+    /// <summary>Npgsql Max Auto Prepare for walletflow's data source (0, the host's default: every statement parsed and planned each time).</summary>
+    public int MaxAutoPrepare { get; private set; }
+
     /// <summary>Keep the cluster's data directory afterwards.</summary>
     public bool Keep { get; private set; }
 
@@ -69,6 +72,7 @@ internal sealed class LedgerLoadOptions
                 case "--skip-latency": options.SkipLatency = true; break;
                 case "--walletflow-only": options.WalletFlowOnly = true; break;
                 case "--prototype": options.Prototype = true; break;
+                case "--auto-prepare": options.MaxAutoPrepare = NextInt(); break;
                 case "--keep": options.Keep = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}; see bench/README.md");
             }
