@@ -142,7 +142,7 @@ internal static class LedgerLoadCommand
         var ledgerName = $"load-w{phase.Wallets}-c{phase.Clients}";
         var setup = await load.CreateFundedLedgerAsync(ledgerName, phase.Wallets, ct);
         WalletFlowLoad.LoadResult result;
-        NpgsqlConnection.ClearAllPools(); // the profile's idle backends are then this phase's clients only
+        load.ClearPool(); // the profile's idle backends are then this phase's clients only
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await using (var sampler = WaitSampler.Start(cluster, BenchCluster.WalletFlowDb))
         {

@@ -21,6 +21,9 @@ internal sealed class WalletFlowLoad(EmbeddedLedger ledger, NpgsqlDataSource dat
 
     public EmbeddedLedger Engine => ledger;
 
+    /// <summary>Closes the idle connections an earlier phase left in the data source's pool.</summary>
+    public void ClearPool() => dataSource.Clear();
+
     public static string Wallet(int i) => $"wallet:{i.ToString("D3", CultureInfo.InvariantCulture)}";
 
     /// <summary>Creates the ledger and funds every wallet in one transaction; returns transactions written (1).</summary>
