@@ -71,7 +71,10 @@ internal static class LedgerLoadCommand
         }
 
         if (!options.SkipLatency)
+        {
             latency.Add(await MeasureLatencyAsync(load, dataSource, options, options.LargePostings, ct));
+            latency.AddRange(await MeasureInterleavedAsync(load, dataSource, options, ct));
+        }
         await GlobalChecksAsync(dataSource, ct);
 
         var after = await UptimeAsync();
@@ -217,6 +220,53 @@ internal static class LedgerLoadCommand
         var verdict = await load.VerifyAsync(ledger, await ScalarAsync(dataSource, "SELECT count(*) FROM ledger.transactions WHERE ledger = 'latency'", ct), ct);
         Log($"latency ledger checks: {verdict}");
         return line;
+    }
+
+    /// <summary>
+    /// The small-vs-large comparison without drift in machine load between the two: a second,
+    /// fresh ledger seeded to the small size, then rounds alternating between it and the large
+    /// 'latency' ledger (LatencyCount / 4 timed transfers per ledger and round, 4 rounds).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> MeasureInterleavedAsync(WalletFlowLoad load, NpgsqlDataSource dataSource, LedgerLoadOptions options, CancellationToken ct)
+    {
+        const int wallets = 50;
+        const string small = "latency-small", large = "latency";
+        if (await CountPostingsAsync(dataSource, small, ct) is null)
+            await load.CreateFundedLedgerAsync(small, wallets, ct);
+        await SeedAsync(load, dataSource, small, wallets, options.SmallPostings, options.PostingsPerSeedTransaction, ct);
+        await VacuumAsync(dataSource, ct);
+        var samples = new Dictionary<string, List<double>> { [small] = [], [large] = [] };
+        foreach (var ledger in samples.Keys)
+        {
+            for (var i = 0; i < 200; i++)
+                await Expect(load.TransferAsync(ledger, wallets, ct));
+        }
+        for (var round = 0; round < 4; round++)
+        {
+            foreach (var (ledger, list) in samples)
+            {
+                for (var i = 0; i < options.LatencyCount / 4; i++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    await Expect(load.TransferAsync(ledger, wallets, ct));
+                    list.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
+            }
+        }
+        var lines = new List<string>();
+        foreach (var (ledger, list) in samples)
+        {
+            list.Sort();
+            double P(double q) => list[Math.Min(list.Count - 1, (int)Math.Ceiling(q * list.Count) - 1)];
+            var inLedger = await CountPostingsAsync(dataSource, ledger, ct) ?? 0;
+            var line = FormattableString.Invariant(
+                $"latency interleaved, 1 client, {list.Count} transfers in 4 alternating rounds, {inLedger:N0} postings in '{ledger}': p50 {P(0.50):F2} ms, p95 {P(0.95):F2} ms, p99 {P(0.99):F2} ms, max {list[^1]:F2} ms");
+            Log(line);
+            lines.Add(line);
+            var count = await ScalarAsync(dataSource, $"SELECT count(*) FROM ledger.transactions WHERE ledger = '{ledger}'", ct);
+            Log($"'{ledger}' checks: {await load.VerifyAsync(ledger, count, ct)}");
+        }
+        return lines;
     }
 
     private static async Task Expect(Task<LedgerResult<LedgerTransaction>> transfer)
