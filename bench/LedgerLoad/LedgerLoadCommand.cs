@@ -53,7 +53,7 @@ internal static class LedgerLoadCommand
                 Log("pgledger loaded; 50 + 10 bounded accounts funded from world");
             }
             await VacuumAsync(dataSource, ct);
-            var proto = options.Prototype ? new OneRoundTripPrototype(cluster) : null;
+            await using var proto = options.Prototype ? new OneRoundTripPrototype(cluster) : null;
             if (proto is not null)
                 await proto.LoadAsync(ct);
 

@@ -14,7 +14,7 @@ namespace WalletFlow.Bench.LedgerLoad;
 /// alone (the chain would be filled in after commit by one chainer). Driven by pgbench like pgledger,
 /// verified by the same checks as the engine.
 /// </summary>
-internal sealed class OneRoundTripPrototype(BenchCluster cluster)
+internal sealed class OneRoundTripPrototype(BenchCluster cluster) : IAsyncDisposable
 {
     public const string Database = "walletflow_proto";
 
@@ -89,6 +89,12 @@ internal sealed class OneRoundTripPrototype(BenchCluster cluster)
 
             """, ct);
         return (ledger, script);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync();
+        Directory.Delete(_scripts, recursive: true);
     }
 
     public Task<string> VerifyAsync(string ledger, long expectedTransactions, CancellationToken ct) =>
