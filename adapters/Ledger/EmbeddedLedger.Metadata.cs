@@ -67,10 +67,14 @@ public sealed partial class EmbeddedLedger
 
     private static async Task AppendLogAsync(NpgsqlConnection connection, string ledger, string type, string data, DateTimeOffset at, CancellationToken ct)
     {
-        var (_, logId) = await NextIdsAsync(connection, ledger, ct);
-        await using var batch = new NpgsqlBatch(connection);
-        AddLogEntry(batch, ledger, logId, type, data, at);
-        await batch.ExecuteNonQueryAsync(ct);
+        // Unhashed, like every entry: LogSealer chains it after commit.
+        await using var command = new NpgsqlCommand(
+            $"INSERT INTO ledger.logs (ledger, id, type, data, date) VALUES ($1, nextval({LogIds}), $2, $3::json, $4)", connection);
+        command.Parameters.AddWithValue(ledger);
+        command.Parameters.AddWithValue(type);
+        command.Parameters.AddWithValue(data);
+        command.Parameters.AddWithValue(at);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The log, oldest first, in pages.</summary>
