@@ -97,12 +97,16 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
 
     /// <summary>
     /// Writes the reversing transaction of <paramref name="id"/> (postings swapped, in reverse order).
-    /// Refused as INSUFFICIENT_FUND when it would overdraw an account, unless forced.
+    /// Refused as INSUFFICIENT_FUND when it would overdraw an account, unless forced. With an
+    /// idempotency key, a replay answers the original reverting transaction, as Formance does.
     /// </summary>
-    public async Task<LedgerResult<LedgerTransaction>> RevertTransactionAsync(string ledger, long id, bool force, CancellationToken ct)
+    public async Task<LedgerResult<LedgerTransaction>> RevertTransactionAsync(string ledger, long id, bool force, CancellationToken ct, string? idempotencyKey = null)
     {
+        var requestHash = SHA256.HashData(Encoding.UTF8.GetBytes($"revert\n{id}\n{force}"));
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await ClaimIdempotencyKeyAsync(connection, ledger, idempotencyKey, requestHash, ct) is { } replay)
+            return replay.Succeeded ? await ReplayAsync(connection, ledger, replay.Value, ct) : replay.Error;
         if (!await LedgerExistsAsync(connection, ledger, ct))
             return LedgerError.LedgerNotFound(ledger);
 
@@ -121,7 +125,7 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
         var original = await LedgerReads.PostingsAsync(connection, ledger, id, ct);
         var reversed = original.Reverse().Select(p => p with { Source = p.Destination, Destination = p.Source }).ToList();
         var result = await CommitAsync(connection, ledger, reversed, Empty, reference: null, timestamp: null, checkFunds: !force,
-            NoAccountMetadata, idempotencyKey: null, requestHash: null, RevertedTransactionLog, revertOf: id, commitInBatch: false, ct);
+            NoAccountMetadata, idempotencyKey, requestHash, RevertedTransactionLog, revertOf: id, commitInBatch: false, ct);
         if (!result.Succeeded)
             return result;
 

@@ -30,9 +30,10 @@ public static class LedgerApi
             ListAsync(request, async query => Cursor(await l.ListTransactionsAsync(ledger, query, ct)), ct));
         v2.MapGet("/transactions/{id:long}", async (string ledger, long id, HttpRequest request, EmbeddedLedger l, CancellationToken ct) =>
             Data(await l.GetTransactionAsync(ledger, id, Expands(request, "volumes"), ct)));
-        v2.MapPost("/transactions/{id:long}/revert", async (string ledger, long id, HttpRequest request, EmbeddedLedger l, CancellationToken ct) =>
-            Data(await l.RevertTransactionAsync(ledger, id, Flag(request, "force"), ct), StatusCodes.Status201Created));
-        v2.MapPut("/transactions/{id:long}/metadata", async (string ledger, long id, HttpRequest request, EmbeddedLedger l, CancellationToken ct) =>
+        v2.MapPost("/transactions/{id:long}/revert", RevertAsync);
+        // POST as in the OpenAPI file (which wins); PUT as formance-v2.md writes it, for older clients.
+        v2.MapMethods("/transactions/{id:long}/metadata", [HttpMethods.Post, HttpMethods.Put],
+            async (string ledger, long id, HttpRequest request, EmbeddedLedger l, CancellationToken ct) =>
             await BodyAsync<Dictionary<string, string>>(request, ct) is ({ } metadata, _)
                 ? NoContent(await l.SetTransactionMetadataAsync(ledger, id, metadata, ct))
                 : Validation("the body must be a JSON object of string values"));
@@ -84,11 +85,25 @@ public static class LedgerApi
         var (body, error) = await BodyAsync<CreateTransaction>(request, ct);
         if (error is not null)
             return Validation(error);
-        var key = request.Headers["Idempotency-Key"].FirstOrDefault();
-        if (key is { Length: 0 })
-            key = null;
-        return Data(await l.CreateTransactionAsync(ledger, body!, key, ct, dryRun: Flag(request, "dryRun")));
+        return Data(await l.CreateTransactionAsync(ledger, body!, IdempotencyKey(request), ct, dryRun: Flag(request, "dryRun")));
     }
+
+    // force comes as a query flag or, from newer clients, in the body ({"force": true}).
+    private static async Task<IResult> RevertAsync(string ledger, long id, HttpRequest request, EmbeddedLedger l, CancellationToken ct)
+    {
+        var force = Flag(request, "force");
+        if (request.ContentLength > 0)
+        {
+            var (body, error) = await BodyAsync<RevertBody>(request, ct);
+            if (error is not null)
+                return Validation(error);
+            force |= body!.Force;
+        }
+        return Data(await l.RevertTransactionAsync(ledger, id, force, ct, IdempotencyKey(request)), StatusCodes.Status201Created);
+    }
+
+    private static string? IdempotencyKey(HttpRequest request) =>
+        request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } key ? key : null;
 
     private static async Task<IResult> GetAccountAsync(string ledger, string address, HttpRequest request, EmbeddedLedger l, CancellationToken ct)
     {
@@ -125,6 +140,8 @@ public static class LedgerApi
                 page.Value.Data.Select(e => (object)new { id = e.Id, type = e.Type, data = System.Text.Json.JsonDocument.Parse(e.Data).RootElement, date = e.Date, hash = e.Hash is null ? null : Convert.ToBase64String(e.Hash) }).ToList())))
             : Error(page.Error);
     }
+
+    private sealed record RevertBody(bool Force);
 
     private sealed record CreateLedgerBody(string? Bucket, Dictionary<string, string>? Metadata);
 }

@@ -131,6 +131,21 @@ public sealed class LedgerHttpApiTests(FreshDatabase database) : IClassFixture<F
     }
 
     [Fact]
+    public async Task A_revert_replayed_with_its_Idempotency_Key_answers_the_original_revert()
+    {
+        var ledger = await NewLedgerAsync();
+        await SendAsync(HttpMethod.Post, $"v2/{ledger}/transactions", Postings("world", "wallets:w1:main", 10));
+
+        var first = await SendAsync(HttpMethod.Post, $"v2/{ledger}/transactions/0/revert", "{\"force\":false}", "rev-1");
+        var replay = await SendAsync(HttpMethod.Post, $"v2/{ledger}/transactions/0/revert", "{\"force\":false}", "rev-1");
+
+        Assert.Equal(HttpStatusCode.Created, replay.Status);
+        Assert.Equal(first.Body.GetRawText(), replay.Body.GetRawText());
+        var transactions = (await SendAsync(HttpMethod.Get, $"v2/{ledger}/transactions")).Body.GetProperty("cursor").GetProperty("data");
+        Assert.Equal(2, transactions.GetArrayLength());
+    }
+
+    [Fact]
     public async Task Listings_page_with_cursors_and_filter_by_body_or_query_parameter()
     {
         var ledger = await NewLedgerAsync();
@@ -177,7 +192,8 @@ public sealed class LedgerHttpApiTests(FreshDatabase database) : IClassFixture<F
         var ledger = await NewLedgerAsync();
         await SendAsync(HttpMethod.Post, $"v2/{ledger}/transactions", Postings("world", "wallets:w1:main", 10));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(HttpMethod.Put, $"v2/{ledger}/transactions/0/metadata", "{\"note\":\"first\"}")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(HttpMethod.Post, $"v2/{ledger}/transactions/0/metadata", "{\"note\":\"first\"}")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(HttpMethod.Put, $"v2/{ledger}/transactions/0/metadata", "{\"by\":\"put\"}")).Status);
         Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(HttpMethod.Post, $"v2/{ledger}/accounts/wallets:w1:main/metadata", "{\"owner\":\"o1\",\"tier\":\"2\"}")).Status);
         Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(HttpMethod.Delete, $"v2/{ledger}/accounts/wallets:w1:main/metadata/tier")).Status);
 
@@ -187,6 +203,6 @@ public sealed class LedgerHttpApiTests(FreshDatabase database) : IClassFixture<F
         Assert.False(account.GetProperty("metadata").TryGetProperty("tier", out _));
 
         var logs = (await SendAsync(HttpMethod.Get, $"v2/{ledger}/logs")).Body.GetProperty("cursor").GetProperty("data");
-        Assert.Equal(["NEW_TRANSACTION", "SET_METADATA", "SET_METADATA", "DELETE_METADATA"], logs.EnumerateArray().Select(l => l.GetProperty("type").GetString()));
+        Assert.Equal(["NEW_TRANSACTION", "SET_METADATA", "SET_METADATA", "SET_METADATA", "DELETE_METADATA"], logs.EnumerateArray().Select(l => l.GetProperty("type").GetString()));
     }
 }
