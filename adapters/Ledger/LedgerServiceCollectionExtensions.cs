@@ -50,7 +50,7 @@ public static class LedgerServiceCollectionExtensions
         services.AddHttpClient(ClientCredentialsHandler.TokenClientName);
         services.TryAddTransient<FormanceLedgerClient>();
         var settings = new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(LedgerJson.Options) };
-        var builder = services.AddRefitClient<IFormanceLedgerApi>(settings)
+        var builder = services.AddRefitGeneratedClient<IFormanceLedgerApi>(settings)
             .ConfigureHttpClient((sp, http) =>
             {
                 var formance = sp.GetRequiredService<IOptions<LedgerOptions>>().Value.Formance;
