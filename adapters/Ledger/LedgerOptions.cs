@@ -38,6 +38,9 @@ public sealed class FormanceOptions
     /// <summary>Retries of a GET or an idempotency-keyed write after a transient failure.</summary>
     public int MaxRetries { get; set; } = 3;
 
+    /// <summary>Base delay of the exponential, jittered backoff between retries.</summary>
+    public int RetryDelayMilliseconds { get; set; } = 500;
+
     public string? ClientId { get; set; }
 
     public string? ClientSecret { get; set; }
@@ -73,6 +76,8 @@ public sealed partial class LedgerOptionsValidator : IValidateOptions<LedgerOpti
                 failures.Add($"{Formance}TotalTimeoutSeconds must be between AttemptTimeoutSeconds ({f.AttemptTimeoutSeconds}) and 3600; it is {f.TotalTimeoutSeconds}.");
             if (f.MaxRetries is < 0 or > 10)
                 failures.Add($"{Formance}MaxRetries must be between 0 and 10; it is {f.MaxRetries}.");
+            if (f.RetryDelayMilliseconds is < 1 or > 60_000)
+                failures.Add($"{Formance}RetryDelayMilliseconds must be between 1 and 60000; it is {f.RetryDelayMilliseconds}.");
             var credentials = new[] { f.ClientId, f.ClientSecret, f.TokenUrl?.ToString() };
             if (credentials.Any(string.IsNullOrEmpty) && !credentials.All(string.IsNullOrEmpty))
                 failures.Add($"{Formance}ClientId, {Formance}ClientSecret and {Formance}TokenUrl go together: set all three for client credentials, or none.");

@@ -66,6 +66,7 @@ public static class LedgerServiceCollectionExtensions
             options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(formance.TotalTimeoutSeconds);
             options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, 2 * formance.AttemptTimeoutSeconds));
             options.Retry.MaxRetryAttempts = Math.Max(formance.MaxRetries, 1);
+            options.Retry.Delay = TimeSpan.FromMilliseconds(formance.RetryDelayMilliseconds);
             var retries = formance.MaxRetries;
             options.Retry.ShouldHandle = args => ValueTask.FromResult(
                 retries > 0 && args.AttemptNumber < retries && IsSafeToRetry(args.Context.GetRequestMessage())

@@ -26,7 +26,7 @@ public sealed class FormanceLedgerClient(IFormanceLedgerApi api)
     public async Task<LedgerResult<LedgerTransaction>> CreateTransactionAsync(string ledger, CreateTransaction request, string? idempotencyKey, CancellationToken ct)
     {
         var body = new FormancePostTransaction(request.Metadata ?? Empty, request.Postings, request.Script, request.Reference, request.Timestamp);
-        return Data(await api.CreateTransactionAsync(ledger, body, idempotencyKey ?? NewKey(), request.Force ? true : null, ct));
+        return Data(await api.CreateTransactionAsync(ledger, body, idempotencyKey ?? NewKey(), request.Force ? "true" : null, ct));
     }
 
     public async Task<LedgerResult<LedgerTransaction>> GetTransactionAsync(string ledger, long id, bool withVolumes, CancellationToken ct) =>
@@ -36,7 +36,7 @@ public sealed class FormanceLedgerClient(IFormanceLedgerApi api)
         Page(await api.ListTransactionsAsync(ledger, query.Cursor is null ? query.PageSize : null, query.Cursor, Filter(query), ct));
 
     public async Task<LedgerResult<LedgerTransaction>> RevertTransactionAsync(string ledger, long id, bool force, string? idempotencyKey, CancellationToken ct) =>
-        Data(await api.RevertTransactionAsync(ledger, id, force ? true : null, new FormanceRevertTransaction(), idempotencyKey ?? NewKey(), ct));
+        Data(await api.RevertTransactionAsync(ledger, id, force ? "true" : null, new FormanceRevertTransaction(), idempotencyKey ?? NewKey(), ct));
 
     public async Task<LedgerResult<bool>> SetTransactionMetadataAsync(string ledger, long id, IReadOnlyDictionary<string, string> metadata, CancellationToken ct) =>
         Done(await api.SetTransactionMetadataAsync(ledger, id, metadata, NewKey(), ct));

@@ -23,8 +23,9 @@ public interface IFormanceLedgerApi
         [Header(IdempotencyKeyHeader)] string idempotencyKey, CancellationToken ct);
 
     [Post("/v2/{ledger}/transactions")]
+    // force is "true" or absent: Formance reads a lower-case boolean.
     Task<IApiResponse<FormanceData<LedgerTransaction>>> CreateTransactionAsync(string ledger, [Body] FormancePostTransaction body,
-        [Header(IdempotencyKeyHeader)] string idempotencyKey, bool? force, CancellationToken ct);
+        [Header(IdempotencyKeyHeader)] string idempotencyKey, string? force, CancellationToken ct);
 
     [Get("/v2/{ledger}/transactions/{id}")]
     Task<IApiResponse<FormanceData<LedgerTransaction>>> GetTransactionAsync(string ledger, long id, string? expand, CancellationToken ct);
@@ -34,7 +35,7 @@ public interface IFormanceLedgerApi
         int? pageSize, string? cursor, [Query] string? query, CancellationToken ct);
 
     [Post("/v2/{ledger}/transactions/{id}/revert")]
-    Task<IApiResponse<FormanceData<LedgerTransaction>>> RevertTransactionAsync(string ledger, long id, bool? force,
+    Task<IApiResponse<FormanceData<LedgerTransaction>>> RevertTransactionAsync(string ledger, long id, string? force,
         [Body] FormanceRevertTransaction body, [Header(IdempotencyKeyHeader)] string idempotencyKey, CancellationToken ct);
 
     [Post("/v2/{ledger}/transactions/{id}/metadata")]
