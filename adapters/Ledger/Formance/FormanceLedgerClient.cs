@@ -25,7 +25,8 @@ public sealed class FormanceLedgerClient(IFormanceLedgerApi api)
     /// <summary>Posts a transaction; <paramref name="idempotencyKey"/> null gets a fresh key (one logical write, safe to retry).</summary>
     public async Task<LedgerResult<LedgerTransaction>> CreateTransactionAsync(string ledger, CreateTransaction request, string? idempotencyKey, CancellationToken ct)
     {
-        var body = new FormancePostTransaction(request.Metadata ?? Empty, request.Postings, request.Script, request.Reference, request.Timestamp);
+        var body = new FormancePostTransaction(request.Metadata ?? Empty, request.Postings, request.Script, request.Reference, request.Timestamp,
+            request.Force ? true : null);
         return Data(await api.CreateTransactionAsync(ledger, body, idempotencyKey ?? NewKey(), request.Force ? "true" : null, ct));
     }
 

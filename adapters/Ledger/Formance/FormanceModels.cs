@@ -20,13 +20,14 @@ public sealed record FormanceError(string? ErrorCode, string? ErrorMessage, stri
 /// <summary>V2CreateLedgerRequest.</summary>
 public sealed record FormanceCreateLedger(string? Bucket = null, IReadOnlyDictionary<string, string>? Metadata = null);
 
-/// <summary>V2PostTransaction (force travels as a query parameter, as the OpenAPI file has it).</summary>
+/// <summary>V2PostTransaction. The OpenAPI file has force both here and as a query parameter: the client sends both.</summary>
 public sealed record FormancePostTransaction(
     IReadOnlyDictionary<string, string> Metadata,
     IReadOnlyList<Posting>? Postings = null,
     TransactionScript? Script = null,
     string? Reference = null,
-    DateTimeOffset? Timestamp = null);
+    DateTimeOffset? Timestamp = null,
+    bool? Force = null);
 
 /// <summary>V2RevertTransactionRequest.</summary>
 public sealed record FormanceRevertTransaction(IReadOnlyDictionary<string, string>? Metadata = null);

@@ -26,7 +26,7 @@ public sealed class EmbeddedLedgerDriver(EmbeddedLedger embedded) : ILedgerDrive
     public Task<LedgerResult<LedgerPage<LedgerTransaction>>> ListTransactionsAsync(string ledger, LedgerQuery query, CancellationToken ct) =>
         embedded.ListTransactionsAsync(ledger, query, ct);
 
-    public Task<LedgerResult<LedgerTransaction>> RevertTransactionAsync(string ledger, long id, bool force, CancellationToken ct) =>
+    public Task<LedgerResult<LedgerTransaction>> RevertTransactionAsync(string ledger, long id, bool force, CancellationToken ct, string? idempotencyKey = null) =>
         embedded.RevertTransactionAsync(ledger, id, force, ct);
 
     public Task<LedgerResult<bool>> SetTransactionMetadataAsync(string ledger, long id, IReadOnlyDictionary<string, string> metadata, CancellationToken ct) =>

@@ -54,8 +54,8 @@ public sealed class FormanceHttpDriver : ILedgerDriver, IDisposable
     public Task<LedgerResult<LedgerPage<LedgerTransaction>>> ListTransactionsAsync(string ledger, LedgerQuery query, CancellationToken ct) =>
         _client.ListTransactionsAsync(ledger, query, ct);
 
-    public Task<LedgerResult<LedgerTransaction>> RevertTransactionAsync(string ledger, long id, bool force, CancellationToken ct) =>
-        _client.RevertTransactionAsync(ledger, id, force, idempotencyKey: null, ct);
+    public Task<LedgerResult<LedgerTransaction>> RevertTransactionAsync(string ledger, long id, bool force, CancellationToken ct, string? idempotencyKey = null) =>
+        _client.RevertTransactionAsync(ledger, id, force, idempotencyKey, ct);
 
     public Task<LedgerResult<bool>> SetTransactionMetadataAsync(string ledger, long id, IReadOnlyDictionary<string, string> metadata, CancellationToken ct) =>
         _client.SetTransactionMetadataAsync(ledger, id, metadata, ct);
