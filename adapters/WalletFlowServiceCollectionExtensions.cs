@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using WalletFlow.Adapters.Ledger;
 using WalletFlow.Adapters.Postgres;
 
 namespace WalletFlow.Adapters;
@@ -20,6 +21,8 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<WalletFlowDatabase>().ConnectionString));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<EmbeddedLedger>();
+        services.AddSingleton<LedgerVerifier>();
         return services;
     }
 }

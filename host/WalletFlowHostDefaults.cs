@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WalletFlow.Adapters;
 using WalletFlow.Adapters.Postgres;
 
 namespace WalletFlow.Host;
@@ -6,6 +7,31 @@ namespace WalletFlow.Host;
 /// <summary>Start-up steps every walletflow command shares.</summary>
 internal static class WalletFlowHostDefaults
 {
+    /// <summary>
+    /// The services of a one-shot command (migrate, ledger verify, …): configuration from the
+    /// arguments and environment, the shared registrations, and a prepared database.
+    /// </summary>
+    public static async Task<(ServiceProvider Services, WalletFlowDatabase Database)> StartCommandAsync(string[] args, CancellationToken ct)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        ConfigureLogging(builder.Logging);
+        builder.Services.AddWalletFlow(builder.Configuration);
+        var services = builder.Services.BuildServiceProvider();
+        try
+        {
+            return (services, await PrepareDatabaseAsync(services, ct));
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
+    }
+
     public static void ConfigureLogging(ILoggingBuilder logging)
     {
         logging.ClearProviders();

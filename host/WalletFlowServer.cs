@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using WalletFlow.Adapters;
 using WalletFlow.Host.Health;
+using WalletFlow.Host.LedgerApi;
 
 namespace WalletFlow.Host;
 
@@ -43,6 +44,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
 
         var app = builder.Build();
         app.MapWalletFlowHealth();
+        app.MapLedgerApi();
         try
         {
             var database = await WalletFlowHostDefaults.PrepareDatabaseAsync(app.Services, ct);

@@ -37,9 +37,10 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
     /// <summary>
     /// Creates a transaction. With an idempotency key, a replay of the same request answers the
     /// original transaction and writes nothing; the same key with another request is CONFLICT.
+    /// A dry run makes every check and computes the result, then rolls back: nothing is kept.
     /// </summary>
     public async Task<LedgerResult<LedgerTransaction>> CreateTransactionAsync(
-        string ledger, CreateTransaction request, string? idempotencyKey, CancellationToken ct)
+        string ledger, CreateTransaction request, string? idempotencyKey, CancellationToken ct, bool dryRun = false)
     {
         if (Validate(request) is { } invalid)
             return invalid;
@@ -50,7 +51,7 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
         {
             try
             {
-                return await CreateTransactionOnceAsync(ledger, request, idempotencyKey, ct);
+                return await CreateTransactionOnceAsync(ledger, request, idempotencyKey, dryRun, ct);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
             {
@@ -59,7 +60,7 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
     }
 
     private async Task<LedgerResult<LedgerTransaction>> CreateTransactionOnceAsync(
-        string ledger, CreateTransaction request, string? idempotencyKey, CancellationToken ct)
+        string ledger, CreateTransaction request, string? idempotencyKey, bool dryRun, CancellationToken ct)
     {
         var requestHash = RequestHash("create", request);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -81,8 +82,8 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
         // postings are checked here, unless forced.
         var result = await CommitAsync(connection, ledger, outcome.Value.Postings, outcome.Value.TransactionMetadata, request.Reference,
             request.Timestamp, checkFunds: request.Script is null && !request.Force, outcome.Value.AccountMetadata,
-            idempotencyKey, requestHash, NewTransactionLog, revertOf: null, ct);
-        if (!result.Succeeded)
+            dryRun ? null : idempotencyKey, requestHash, NewTransactionLog, revertOf: null, ct);
+        if (!result.Succeeded || dryRun)
             return result; // disposing the transaction rolls back: nothing was written
         await tx.CommitAsync(ct);
         return result;

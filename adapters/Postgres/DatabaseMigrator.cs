@@ -28,7 +28,10 @@ public sealed class DatabaseMigrator(WalletFlowDatabase database, ILogger<Databa
     /// <summary>Applies every script not yet in the journal; returns the names it applied.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct)
     {
-        await using var lockConnection = new NpgsqlConnection(database.ConnectionString);
+        // A session-level lock lives as long as the session, and a pooled connection's session outlives
+        // its Close: this connection is unpooled, so the lock also ends if this process dies.
+        var unpooled = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString;
+        await using var lockConnection = new NpgsqlConnection(unpooled);
         await lockConnection.OpenAsync(ct);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", lockConnection))
         {

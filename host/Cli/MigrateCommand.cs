@@ -1,5 +1,4 @@
 using System.CommandLine;
-using WalletFlow.Adapters;
 using WalletFlow.Adapters.Postgres;
 
 namespace WalletFlow.Host.Cli;
@@ -15,15 +14,8 @@ internal static class MigrateCommand
         };
         command.SetAction((parseResult, ct) => CommandRunner.RunAsync(async shutdown =>
         {
-            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-            {
-                Args = WalletFlowCli.ConfigurationArguments(parseResult),
-                ContentRootPath = AppContext.BaseDirectory,
-            });
-            WalletFlowHostDefaults.ConfigureLogging(builder.Logging);
-            builder.Services.AddWalletFlow(builder.Configuration);
-            await using var services = builder.Services.BuildServiceProvider();
-            var database = await WalletFlowHostDefaults.PrepareDatabaseAsync(services, shutdown);
+            var (services, database) = await WalletFlowHostDefaults.StartCommandAsync(WalletFlowCli.ConfigurationArguments(parseResult), shutdown);
+            await using var _ = services;
             await Console.Out.WriteLineAsync($"Schema current: {DatabaseMigrator.ScriptNames.Count} migrations, {database.Description}.");
             return CommandRunner.Ok;
         }, ct));

@@ -19,6 +19,7 @@ public static class WalletFlowCli
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(CoaCommand.Create());
         root.Subcommands.Add(NumscriptCommand.Create());
+        root.Subcommands.Add(LedgerCommand.Create());
         root.SetAction(ServeCommand.RunAsync);
         return root;
     }
