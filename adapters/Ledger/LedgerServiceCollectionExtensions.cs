@@ -30,7 +30,8 @@ public static class LedgerServiceCollectionExtensions
 
         services.TryAddSingleton<EmbeddedLedger>();
         services.TryAddSingleton<EmbeddedLedgerPort>();
-        services.AddFormanceLedgerClient();
+        if (!services.Any(d => d.ServiceType == typeof(FormanceLedgerClient)))
+            services.AddFormanceLedgerClient();
         services.TryAddSingleton<FormanceLedger>();
         services.TryAddSingleton<ILedger>(sp => sp.GetRequiredService<IOptions<LedgerOptions>>().Value.Mode == LedgerMode.Formance
             ? sp.GetRequiredService<FormanceLedger>()
@@ -45,9 +46,10 @@ public static class LedgerServiceCollectionExtensions
     /// </summary>
     public static IHttpClientBuilder AddFormanceLedgerClient(this IServiceCollection services)
     {
+        services.TryAddSingleton<FormanceTokenSource>();
         services.TryAddTransient<ClientCredentialsHandler>();
         services.TryAddTransient<FilterBodyHandler>();
-        services.AddHttpClient(ClientCredentialsHandler.TokenClientName);
+        services.AddHttpClient(FormanceTokenSource.TokenClientName);
         services.TryAddTransient<FormanceLedgerClient>();
         var settings = new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(LedgerJson.Options) };
         var builder = services.AddRefitGeneratedClient<IFormanceLedgerApi>(settings)

@@ -6,9 +6,10 @@ namespace WalletFlow.Adapters.Ledger.Formance;
 
 /// <summary>
 /// OAuth2 client credentials for Formance (<c>Ledger:Formance:ClientId/ClientSecret/TokenUrl</c>):
-/// fetches a bearer token and keeps it until a minute before it expires; a 401 drops it so the next call fetches another.
+/// one token for the process (a singleton, since the HTTP client factory recycles handlers), kept
+/// until a minute before it expires; a 401 drops it so the next call fetches another.
 /// </summary>
-public sealed class ClientCredentialsHandler(IHttpClientFactory factory, IOptions<LedgerOptions> options, TimeProvider time) : DelegatingHandler
+public sealed class FormanceTokenSource(IHttpClientFactory factory, IOptions<LedgerOptions> options, TimeProvider time) : IDisposable
 {
     public const string TokenClientName = "walletflow-formance-token";
 
@@ -16,16 +17,9 @@ public sealed class ClientCredentialsHandler(IHttpClientFactory factory, IOption
     private string? _token;
     private DateTimeOffset _expires;
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(cancellationToken));
-        var response = await base.SendAsync(request, cancellationToken);
-        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
-            _token = null; // revoked or expired early: the next call fetches a new one
-        return response;
-    }
+    public void Invalidate() => _token = null;
 
-    private async Task<string> TokenAsync(CancellationToken ct)
+    public async Task<string> TokenAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
@@ -59,10 +53,18 @@ public sealed class ClientCredentialsHandler(IHttpClientFactory factory, IOption
         }
     }
 
-    protected override void Dispose(bool disposing)
+    public void Dispose() => _gate.Dispose();
+}
+
+/// <summary>Puts the <see cref="FormanceTokenSource"/>'s bearer token on every call to Formance.</summary>
+public sealed class ClientCredentialsHandler(FormanceTokenSource tokens) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (disposing)
-            _gate.Dispose();
-        base.Dispose(disposing);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.TokenAsync(cancellationToken));
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+            tokens.Invalidate(); // revoked or expired early: the next call fetches a new one
+        return response;
     }
 }
