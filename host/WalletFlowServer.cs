@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.DurableTask;
 using WalletFlow.Adapters;
+using WalletFlow.Host.Durable;
 using WalletFlow.Host.Health;
 using WalletFlow.Host.LedgerApi;
 
@@ -28,7 +30,8 @@ public sealed class WalletFlowServer : IAsyncDisposable
 
     /// <param name="args">ASP.NET Core configuration arguments (<c>--urls</c>, <c>--Section:Key=value</c>).</param>
     /// <param name="ct">Cancels start-up (Ctrl-C while the database starts).</param>
-    public static async Task<WalletFlowServer> StartAsync(string[] args, CancellationToken ct)
+    /// <param name="registerTasks">More orchestrators and activities for the durable worker (tests add their own).</param>
+    public static async Task<WalletFlowServer> StartAsync(string[] args, CancellationToken ct, Action<DurableTaskRegistry>? registerTasks = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -41,6 +44,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
 
         builder.Services.AddWalletFlow(builder.Configuration);
         builder.Services.AddWalletFlowHealthChecks();
+        builder.Services.AddWalletFlowDurable(builder.Configuration, registry => registerTasks?.Invoke(registry));
 
         var app = builder.Build();
         app.MapWalletFlowHealth();

@@ -31,31 +31,33 @@ public sealed partial class EmbeddedLedger
             working[(p.Destination, p.Asset)] = destination with { Input = destination.Input + p.Amount };
         }
 
-        var (txId, logId, previousHash) = await LockLedgerTailAsync(connection, ledger, ct);
+        // Everything from here is one round trip: ids from the ledger's sequences (no ledger-wide
+        // lock, and only now that funds are checked, so a refusal burns no id), then the rows. The log
+        // entry's text names the transaction id, which only the server knows until the batch runs.
         var insertedAt = LogChain.ToMicroseconds(time.GetUtcNow());
         var at = LogChain.ToMicroseconds(timestamp ?? insertedAt);
-        var transaction = new LedgerTransaction(txId, at, insertedAt, postings, reference, metadata, Reverted: false, RevertedAt: null);
+        var transaction = new LedgerTransaction(IdPlaceholder, at, insertedAt, postings, reference, metadata, Reverted: false, RevertedAt: null);
         var logData = JsonSerializer.Serialize(revertOf is { } reverted
             ? new { revertedTransactionID = reverted, transaction } as object
             : new { transaction, accountMetadata }, LedgerJson.Options);
-        var hash = LogChain.Hash(previousHash, logId, logType, insertedAt, logData);
 
         await using var batch = new NpgsqlBatch(connection);
-        Add(batch, "INSERT INTO ledger.transactions (ledger, id, timestamp, inserted_at, reference, metadata) VALUES ($1, $2, $3, $4, $5, $6)",
-            ledger, txId, at, insertedAt, (object?)reference ?? DBNull.Value, Jsonb(metadata));
-        Add(batch, """
+        Add(batch, $"SELECT nextval({TxIds}), nextval({LogIds})", ledger);
+        Add(batch, $"INSERT INTO ledger.transactions (ledger, id, timestamp, inserted_at, reference, metadata) VALUES ($1, currval({TxIds}), $2, $3, $4, $5)",
+            ledger, at, insertedAt, (object?)reference ?? DBNull.Value, Jsonb(metadata));
+        Add(batch, $"""
             INSERT INTO ledger.postings (ledger, tx_id, seq, source, destination, asset, amount)
-            SELECT $1, $2, p.seq, p.source, p.destination, p.asset, p.amount
-            FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::numeric[]) AS p(seq, source, destination, asset, amount)
+            SELECT $1, currval({TxIds}), p.seq, p.source, p.destination, p.asset, p.amount
+            FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::numeric[]) AS p(seq, source, destination, asset, amount)
             """,
-            ledger, txId, Enumerable.Range(0, postings.Count).ToArray(), postings.Select(p => p.Source).ToArray(),
+            ledger, Enumerable.Range(0, postings.Count).ToArray(), postings.Select(p => p.Source).ToArray(),
             postings.Select(p => p.Destination).ToArray(), postings.Select(p => p.Asset).ToArray(), postings.Select(p => p.Amount).ToArray());
-        Add(batch, """
+        Add(batch, $"""
             INSERT INTO ledger.moves (ledger, tx_id, seq, is_source, address, asset, amount, timestamp)
-            SELECT $1, $2, m.seq, m.is_source, m.address, m.asset, m.amount, $3
-            FROM unnest($4::int[], $5::text[], $6::text[], $7::numeric[], $8::boolean[]) AS m(seq, address, asset, amount, is_source)
+            SELECT $1, currval({TxIds}), m.seq, m.is_source, m.address, m.asset, m.amount, $2
+            FROM unnest($3::int[], $4::text[], $5::text[], $6::numeric[], $7::boolean[]) AS m(seq, address, asset, amount, is_source)
             """,
-            ledger, txId, at,
+            ledger, at,
             Enumerable.Range(0, postings.Count).SelectMany(i => new[] { i, i }).ToArray(),
             postings.SelectMany(p => new[] { p.Source, p.Destination }).ToArray(),
             postings.SelectMany(p => new[] { p.Asset, p.Asset }).ToArray(),
@@ -73,21 +75,27 @@ public sealed partial class EmbeddedLedger
             WHERE v.ledger = $1 AND v.address = d.address AND v.asset = d.asset
             """, ledger, pairs.Select(p => p.Address).ToArray(), pairs.Select(p => p.Asset).ToArray(),
             pairs.Select(p => working[p].Input).ToArray(), pairs.Select(p => working[p].Output).ToArray());
-        Add(batch, "INSERT INTO ledger.logs (ledger, id, type, data, date, hash) VALUES ($1, $2, $3, $4::json, $5, $6)",
-            ledger, logId, logType, logData, insertedAt, hash);
-        Add(batch, "UPDATE ledger.ledgers SET next_tx_id = $2, next_log_id = $3, last_log_hash = $4 WHERE name = $1",
-            ledger, txId + 1, logId + 1, hash);
+        // The entry is written unhashed; LogSealer chains it after commit (see migration 0003).
+        Add(batch, $"INSERT INTO ledger.logs (ledger, id, type, data, date) VALUES ($1, currval({LogIds}), $2, replace($3, $4, '\"id\":' || currval({TxIds}))::json, $5)",
+            ledger, logType, logData, IdPlaceholderJson, insertedAt);
         foreach (var (address, values) in accountMetadata.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             Add(batch, """
                 INSERT INTO ledger.accounts (ledger, address, first_usage, insertion_date, updated_at, metadata) VALUES ($1, $2, $3, $3, $3, $4)
                 ON CONFLICT (ledger, address) DO UPDATE SET metadata = ledger.accounts.metadata || EXCLUDED.metadata, updated_at = EXCLUDED.updated_at
                 """, ledger, address, insertedAt, Jsonb(values));
         if (idempotencyKey is not null)
-            Add(batch, "INSERT INTO ledger.idempotency_keys (ledger, key, request_hash, tx_id) VALUES ($1, $2, $3, $4)",
-                ledger, idempotencyKey, requestHash!, txId);
+            Add(batch, $"INSERT INTO ledger.idempotency_keys (ledger, key, request_hash, tx_id) VALUES ($1, $2, $3, currval({TxIds}))",
+                ledger, idempotencyKey, requestHash!);
+        long txId;
         try
         {
-            await batch.ExecuteNonQueryAsync(ct);
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            txId = reader.GetInt64(0);
+            while (await reader.NextResultAsync(ct))
+            {
+                // drain: a failing statement throws here
+            }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "transactions_reference")
         {
@@ -96,10 +104,19 @@ public sealed partial class EmbeddedLedger
 
         return LedgerResult<LedgerTransaction>.Ok(transaction with
         {
+            Id = txId,
             PreCommitVolumes = ByAccount(pairs, before),
             PostCommitVolumes = ByAccount(pairs, working),
         });
     }
+
+    // The ledger's id sequences (migration 0003), by the ledger's number; every statement's $1 is the ledger.
+    private const string TxIds = "format('ledger.tx_ids_%s', (SELECT number FROM ledger.ledgers WHERE name = $1))::regclass";
+    private const string LogIds = "format('ledger.log_ids_%s', (SELECT number FROM ledger.ledgers WHERE name = $1))::regclass";
+
+    // Stands for the transaction id in the log entry's text until the server substitutes it.
+    private const long IdPlaceholder = long.MinValue;
+    private static readonly string IdPlaceholderJson = $"\"id\":{IdPlaceholder.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     // New (account, asset) rows are created at zero, then every row the write touches is locked in
     // (address, asset) order. Two writers over the same accounts queue instead of deadlocking.
@@ -108,40 +125,26 @@ public sealed partial class EmbeddedLedger
     {
         var addresses = pairs.Select(p => p.Address).ToArray();
         var assets = pairs.Select(p => p.Asset).ToArray();
-        await using (var create = new NpgsqlCommand("""
+        await using var batch = new NpgsqlBatch(connection);
+        Add(batch, """
             INSERT INTO ledger.volumes (ledger, address, asset)
             SELECT $1, t.address, t.asset FROM unnest($2::text[], $3::text[]) AS t(address, asset)
             ORDER BY t.address COLLATE "C", t.asset COLLATE "C"
             ON CONFLICT DO NOTHING
-            """, connection))
-        {
-            Parameters(create, ledger, addresses, assets);
-            await create.ExecuteNonQueryAsync(ct);
-        }
-        await using var select = new NpgsqlCommand("""
+            """, ledger, addresses, assets);
+        Add(batch, """
             SELECT v.address, v.asset, v.input, v.output FROM ledger.volumes v
             JOIN unnest($2::text[], $3::text[]) AS t(address, asset) ON v.address = t.address AND v.asset = t.asset
             WHERE v.ledger = $1
             ORDER BY v.address COLLATE "C", v.asset COLLATE "C"
             FOR UPDATE OF v
-            """, connection);
-        Parameters(select, ledger, addresses, assets);
+            """, ledger, addresses, assets);
         var volumes = new Dictionary<(string, string), Volumes>();
-        await using var reader = await select.ExecuteReaderAsync(ct);
+        // Npgsql's reader skips statements without a result set: it starts at the SELECT.
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             volumes[(reader.GetString(0), reader.GetString(1))] = new Volumes(reader.GetFieldValue<BigInteger>(2), reader.GetFieldValue<BigInteger>(3));
         return volumes;
-    }
-
-    private static async Task<(long TxId, long LogId, byte[]? PreviousHash)> LockLedgerTailAsync(NpgsqlConnection connection, string ledger, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            "SELECT next_tx_id, next_log_id, last_log_hash FROM ledger.ledgers WHERE name = $1 FOR UPDATE", connection);
-        command.Parameters.AddWithValue(ledger);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
-            throw new InvalidOperationException($"ledger {ledger} vanished during a write");
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<byte[]>(2));
     }
 
     private static readonly bool[] SourceThenDestination = [true, false];
@@ -158,12 +161,6 @@ public sealed partial class EmbeddedLedger
         foreach (var value in values)
             command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
         batch.BatchCommands.Add(command);
-    }
-
-    private static void Parameters(NpgsqlCommand command, params object[] values)
-    {
-        foreach (var value in values)
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
     }
 
     private static NpgsqlParameter Jsonb(IReadOnlyDictionary<string, string> metadata) =>

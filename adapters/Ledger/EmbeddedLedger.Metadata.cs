@@ -67,12 +67,14 @@ public sealed partial class EmbeddedLedger
 
     private static async Task AppendLogAsync(NpgsqlConnection connection, string ledger, string type, string data, DateTimeOffset at, CancellationToken ct)
     {
-        var (_, logId, previous) = await LockLedgerTailAsync(connection, ledger, ct);
-        var hash = LogChain.Hash(previous, logId, type, at, data);
-        await using var batch = new NpgsqlBatch(connection);
-        Add(batch, "INSERT INTO ledger.logs (ledger, id, type, data, date, hash) VALUES ($1, $2, $3, $4::json, $5, $6)", ledger, logId, type, data, at, hash);
-        Add(batch, "UPDATE ledger.ledgers SET next_log_id = $2, last_log_hash = $3 WHERE name = $1", ledger, logId + 1, hash);
-        await batch.ExecuteNonQueryAsync(ct);
+        // Unhashed, like every entry: LogSealer chains it after commit.
+        await using var command = new NpgsqlCommand(
+            $"INSERT INTO ledger.logs (ledger, id, type, data, date) VALUES ($1, nextval({LogIds}), $2, $3::json, $4)", connection);
+        command.Parameters.AddWithValue(ledger);
+        command.Parameters.AddWithValue(type);
+        command.Parameters.AddWithValue(data);
+        command.Parameters.AddWithValue(at);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The log, oldest first, in pages.</summary>
@@ -91,7 +93,7 @@ public sealed partial class EmbeddedLedger
         var entries = new List<LedgerLogEntry>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            entries.Add(new LedgerLogEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<byte[]>(4)));
+            entries.Add(new LedgerLogEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4)));
         var hasMore = entries.Count > pageSize;
         if (hasMore)
             entries.RemoveAt(entries.Count - 1);

@@ -56,6 +56,8 @@ public sealed partial class EmbeddedLedger
         }
         if (result.Error is { } error)
             return RuntimeError(error);
+        if (result.Postings.Count == 0) // as Formance's controller: a script that moves nothing is NO_POSTINGS, not an empty transaction
+            return new LedgerError(LedgerErrorCodes.NoPostings, "numscript execution returned no postings");
         foreach (var (key, value) in result.TransactionMetadata)
         {
             if (requestMetadata.TryGetValue(key, out var given) && given != value)

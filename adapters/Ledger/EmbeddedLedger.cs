@@ -24,13 +24,20 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
         if (!LedgerSyntax.IsLedgerName(name))
             return LedgerError.Validation($"invalid ledger name '{name}': 1 to 63 letters, digits, '_' or '-'");
         var addedAt = LogChain.ToMicroseconds(time.GetUtcNow());
-        await using var command = dataSource.CreateCommand(
-            "INSERT INTO ledger.ledgers (name, metadata, added_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING");
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO ledger.ledgers (name, metadata, added_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING RETURNING number", connection);
         command.Parameters.AddWithValue(name);
         command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(metadata ?? Empty, LedgerJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
         command.Parameters.AddWithValue(addedAt);
-        if (await command.ExecuteNonQueryAsync(ct) == 0)
+        if (await command.ExecuteScalarAsync(ct) is not long number)
             return new LedgerError(LedgerErrorCodes.LedgerAlreadyExists, $"ledger {name} already exists");
+        // Per-ledger id sequences, named by the ledger's number (a name may not fit an identifier).
+        await using var sequences = new NpgsqlCommand(
+            $"CREATE SEQUENCE ledger.tx_ids_{number} MINVALUE 0 START 0; CREATE SEQUENCE ledger.log_ids_{number} MINVALUE 0 START 0", connection);
+        await sequences.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
         return LedgerResult<LedgerInfo>.Ok(new LedgerInfo(name, "_default", metadata ?? Empty, addedAt));
     }
 

@@ -50,5 +50,5 @@ public sealed record LedgerAccount(
 /// <summary>A ledger of the embedded ledger service.</summary>
 public sealed record LedgerInfo(string Name, string Bucket, IReadOnlyDictionary<string, string> Metadata, DateTimeOffset AddedAt);
 
-/// <summary>One entry of a ledger's append-only, hash-chained log.</summary>
-public sealed record LedgerLogEntry(long Id, string Type, string Data, DateTimeOffset Date, byte[] Hash);
+/// <summary>One entry of a ledger's append-only, hash-chained log; <see cref="Hash"/> is null until sealed.</summary>
+public sealed record LedgerLogEntry(long Id, string Type, string Data, DateTimeOffset Date, byte[]? Hash);

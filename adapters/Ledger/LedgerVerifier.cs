@@ -18,6 +18,8 @@ public sealed record LedgerVerification(string Ledger, long LogEntries, long Tra
 /// </summary>
 public sealed class LedgerVerifier(NpgsqlDataSource dataSource)
 {
+    private readonly LogSealer _sealer = new(dataSource);
+
     public async Task<IReadOnlyList<string>> LedgersAsync(CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("SELECT name FROM ledger.ledgers ORDER BY name");
@@ -31,6 +33,8 @@ public sealed class LedgerVerifier(NpgsqlDataSource dataSource)
     public async Task<LedgerVerification> VerifyAsync(string ledger, CancellationToken ct)
     {
         var problems = new List<string>();
+        // Seal what has committed, so the chain covers everything written before this call.
+        await _sealer.SealAsync(ledger, ct);
         // One snapshot for every check, so a busy ledger verifies against a consistent state.
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
@@ -62,43 +66,51 @@ public sealed class LedgerVerifier(NpgsqlDataSource dataSource)
         return new LedgerVerification(ledger, entries, transactions, problems);
     }
 
+    // Walks the sealed entries in chain order (then any committed since the seal above, unhashed).
     private static async Task<(long Entries, Dictionary<long, (long LogId, List<Posting> Postings)> Postings)> VerifyLogChainAsync(
         NpgsqlConnection connection, string ledger, List<string> problems, CancellationToken ct)
     {
         var logged = new Dictionary<long, (long, List<Posting>)>();
         byte[]? previous = null;
-        long expected = 0;
+        long entries = 0, position = 0;
         var chainBroken = false;
-        await using (var command = new NpgsqlCommand("SELECT id, type, data::text, date, hash FROM ledger.logs WHERE ledger = $1 ORDER BY id", connection))
+        await using (var command = new NpgsqlCommand(
+            "SELECT id, type, data::text, date, hash, chain_position FROM ledger.logs WHERE ledger = $1 ORDER BY chain_position NULLS LAST, id", connection))
         {
             command.Parameters.AddWithValue(ledger);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var (id, type, data, date, hash) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<byte[]>(4));
-                if (!chainBroken && id != expected)
-                    (chainBroken, _) = (true, Problem(problems, $"log entry {expected} is missing (next entry is {id})"));
-                else if (!chainBroken && !LogChain.Hash(previous, id, type, date, data).AsSpan().SequenceEqual(hash))
-                    (chainBroken, _) = (true, Problem(problems, $"log entry {id} ({type}): its hash does not match its content and the previous entry"));
+                var (id, type, data, date) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3));
+                entries++;
+                if (!reader.IsDBNull(4) && !chainBroken)
+                {
+                    var (hash, at) = (reader.GetFieldValue<byte[]>(4), reader.IsDBNull(5) ? -1 : reader.GetInt64(5));
+                    if (at != position)
+                        chainBroken = Problem(problems, $"log chain position {position} is missing (next sealed entry is log entry {id} at {at})");
+                    else if (!LogChain.Hash(previous, id, type, date, data).AsSpan().SequenceEqual(hash))
+                        chainBroken = Problem(problems, $"log entry {id} ({type}): its hash does not match its content and the previous entry");
+                    previous = hash;
+                    position++;
+                }
                 if (type is EmbeddedLedger.NewTransactionLog or EmbeddedLedger.RevertedTransactionLog)
                 {
                     var transaction = JsonDocument.Parse(data).RootElement.GetProperty("transaction").Deserialize<LoggedTransaction>(LedgerJson.Options)!;
                     logged[transaction.Id] = (id, transaction.Postings);
                 }
-                previous = hash;
-                expected = id + 1;
             }
         }
-        await using (var tail = new NpgsqlCommand("SELECT next_log_id, last_log_hash FROM ledger.ledgers WHERE name = $1", connection))
+        await using (var tail = new NpgsqlCommand("SELECT chained_entries, last_log_hash FROM ledger.ledgers WHERE name = $1", connection))
         {
             tail.Parameters.AddWithValue(ledger);
             await using var reader = await tail.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct))
                 Problem(problems, $"ledger {ledger} does not exist");
-            else if (reader.GetInt64(0) != expected || !(reader.IsDBNull(1) ? previous is null : previous is not null && reader.GetFieldValue<byte[]>(1).AsSpan().SequenceEqual(previous)))
-                Problem(problems, $"the ledger's tail (next log id {reader.GetInt64(0)}) does not match the last log entry ({expected - 1})");
+            else if (!chainBroken && (reader.GetInt64(0) != position
+                     || !(reader.IsDBNull(1) ? previous is null : previous is not null && reader.GetFieldValue<byte[]>(1).AsSpan().SequenceEqual(previous))))
+                Problem(problems, $"the ledger's chain head ({reader.GetInt64(0)} entries) does not match the last sealed entry (position {position - 1})");
         }
-        return (expected, logged);
+        return (entries, logged);
     }
 
     private static async Task<long> VerifyPostingsAgainstLogAsync(NpgsqlConnection connection, string ledger,

@@ -122,7 +122,7 @@ public static class LedgerApi
         var page = await l.ListLogsAsync(ledger, query.PageSize, after, ct);
         return page.Succeeded
             ? Cursor(LedgerResult<LedgerPage<object>>.Ok(new LedgerPage<object>(page.Value.PageSize, page.Value.HasMore, page.Value.Next,
-                page.Value.Data.Select(e => (object)new { id = e.Id, type = e.Type, data = System.Text.Json.JsonDocument.Parse(e.Data).RootElement, date = e.Date, hash = Convert.ToBase64String(e.Hash) }).ToList())))
+                page.Value.Data.Select(e => (object)new { id = e.Id, type = e.Type, data = System.Text.Json.JsonDocument.Parse(e.Data).RootElement, date = e.Date, hash = e.Hash is null ? null : Convert.ToBase64String(e.Hash) }).ToList())))
             : Error(page.Error);
     }
 

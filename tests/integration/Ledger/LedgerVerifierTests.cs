@@ -56,14 +56,40 @@ public class LedgerVerifierTests(LedgerFixture fixture) : IClassFixture<LedgerFi
     }
 
     [Fact]
-    public async Task A_log_entry_changed_in_SQL_breaks_the_hash_chain_at_that_entry()
+    public async Task A_sealed_log_entry_changed_in_SQL_breaks_the_hash_chain_at_that_entry()
     {
         var ledger = await BusyLedgerAsync();
+        await new LogSealer(fixture.Database.DataSource).SealAsync(ledger, Ct);
         await TamperAsync("UPDATE ledger.logs SET data = replace(data::text, '\"amount\":300', '\"amount\":301')::json WHERE ledger = $1 AND id = 12", ledger);
 
         var result = await new LedgerVerifier(fixture.Database.DataSource).VerifyAsync(ledger, Ct);
 
         Assert.StartsWith("log entry 12 (NEW_TRANSACTION): its hash does not match", result.Problems[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_log_entry_changed_before_it_was_sealed_still_disagrees_with_its_postings()
+    {
+        // Entries are chained moments after commit; until then the postings still witness the log.
+        var ledger = await BusyLedgerAsync();
+        await TamperAsync("UPDATE ledger.logs SET data = replace(data::text, '\"amount\":300', '\"amount\":301')::json WHERE ledger = $1 AND id = 12 AND hash IS NULL", ledger);
+
+        var result = await new LedgerVerifier(fixture.Database.DataSource).VerifyAsync(ledger, Ct);
+
+        Assert.Equal("transaction 12: its postings differ from log entry 12", result.Problems[0]);
+    }
+
+    [Fact]
+    public async Task Sealing_chains_every_committed_entry_once_in_order()
+    {
+        var ledger = await BusyLedgerAsync();
+        var sealer = new LogSealer(fixture.Database.DataSource);
+
+        Assert.Equal(38, await sealer.SealAsync(ledger, Ct));
+        Assert.Equal(0, await sealer.SealAsync(ledger, Ct));
+        await fixture.Ledger.SetAccountMetadataAsync(ledger, "wallets:w9:main", new Dictionary<string, string> { ["k"] = "v" }, Ct);
+        Assert.Equal(1, await sealer.SealAsync(ledger, Ct));
+        Assert.True((await new LedgerVerifier(fixture.Database.DataSource).VerifyAsync(ledger, Ct)).Verified);
     }
 
     [Fact]

@@ -417,16 +417,25 @@ public abstract class LedgerContractTests
             await port.GetBalancesAsync(new AccountAddress(W1), Ct));
         Assert.Empty(await port.GetBalancesAsync(new AccountAddress("wallets:nobody:main"), Ct));
 
-        var wallets = await port.ListBalancesAsync("wallets", Ct).ToListAsync(Ct);
+        var wallets = await ListAsync(port.ListBalancesAsync("wallets", Ct));
         Assert.Equal(
             [(W1, Ngn, new BigInteger(750)), (W1, "USD/2", new BigInteger(300)), (W2, Ngn, new BigInteger(250))],
             wallets.Select(b => (b.Address.Value, b.Asset, b.Balance)).Order());
-        var all = await port.ListBalancesAsync("", Ct).ToListAsync(Ct);
+        var all = await ListAsync(port.ListBalancesAsync("", Ct));
         Assert.Contains(all, b => b.Address.Value == "world");
         Assert.Equal(0, all.Where(b => b.Asset == Ngn).Aggregate(BigInteger.Zero, (s, b) => s + b.Balance));
     }
 
     // ---- helpers ----
+
+    // Not ToListAsync: System.Linq.Async (transitive) and .NET 10 both define it, ambiguously.
+    protected static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+            list.Add(item);
+        return list;
+    }
 
     protected async Task<LedgerTransaction> FundAsync(string ledger, string account, BigInteger amount, string asset = Ngn, string? reference = null) =>
         Ok(await Driver.CreateTransactionAsync(ledger, new CreateTransaction([new Posting("world", account, amount, asset)], Reference: reference), null, Ct));
