@@ -2,7 +2,10 @@ using System.Numerics;
 using System.Text.Json;
 using WalletFlow.Adapters.Ledger;
 using WalletFlow.Core.Accounts;
+using WalletFlow.Adapters.Templates;
 using WalletFlow.Core.Coa;
+using WalletFlow.Core.Monetary;
+using WalletFlow.Core.Templates;
 using WalletFlow.Core.Ports;
 using LedgerTransaction = WalletFlow.Adapters.Ledger.LedgerTransaction;
 using Posting = WalletFlow.Adapters.Ledger.Posting;
@@ -424,6 +427,33 @@ public abstract class LedgerContractTests
         var all = await ListAsync(port.ListBalancesAsync("", Ct));
         Assert.Contains(all, b => b.Address.Value == "world");
         Assert.Equal(0, all.Where(b => b.Asset == Ngn).Aggregate(BigInteger.Zero, (s, b) => s + b.Balance));
+    }
+
+    // ---- templates through the port ----
+
+    [Fact]
+    public async Task A_catalog_filled_template_posts_through_the_port_with_its_exact_postings()
+    {
+        var ledger = await NewLedgerAsync();
+        var call = new TemplateCall(TemplateNames.PayIn, new Dictionary<string, TemplateVar>
+        {
+            ["source"] = new TemplateVar.Account(new AccountAddress("banks:gtb:NGN")),
+            ["wallet"] = new TemplateVar.Account(new AccountAddress(W1)),
+            ["reserve"] = new TemplateVar.Account(new AccountAddress("wallets:w1:reserve")),
+            ["amount"] = new TemplateVar.Monetary(new Money(Currency.NGN, 100_000)),
+            ["fee"] = new TemplateVar.Monetary(new Money(Currency.NGN, 1_500)),
+            ["reserve_amount"] = new TemplateVar.Monetary(new Money(Currency.NGN, 10_000)),
+        });
+        var filled = new NumscriptTemplateCatalog().Fill(call);
+        Assert.True(filled.IsSuccess, filled.ToString());
+
+        var posted = await Driver.Port(ledger).PostAsync(new LedgerRequest(filled.Value, "payin-key", "payin-ref", Meta("command", "payin")), Ct);
+
+        Assert.True(posted.IsSuccess, posted.ToString());
+        Assert.Equal(
+            [("banks:gtb:NGN", W1, new BigInteger(100_000)), (W1, "revenue:fees", new BigInteger(1_500)), (W1, "wallets:w1:reserve", new BigInteger(10_000))],
+            posted.Value.Postings.Select(p => (p.Source.Value, p.Destination.Value, p.Amount)));
+        Assert.Equal(88_500, (await VolumesAsync(ledger, W1))[Ngn].Balance);
     }
 
     // ---- helpers ----
