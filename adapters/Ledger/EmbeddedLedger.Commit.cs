@@ -11,7 +11,7 @@ public sealed partial class EmbeddedLedger
         NpgsqlConnection connection, string ledger, IReadOnlyList<Posting> postings, IReadOnlyDictionary<string, string> metadata,
         string? reference, DateTimeOffset? timestamp, bool checkFunds,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> accountMetadata, string? idempotencyKey, byte[]? requestHash,
-        string logType, long? revertOf, CancellationToken ct)
+        string logType, long? revertOf, bool commitInBatch, CancellationToken ct)
     {
         var pairs = postings.SelectMany(p => new[] { (Address: p.Source, p.Asset), (Address: p.Destination, p.Asset) })
             .Distinct().Order(AccountAssetOrder.Instance).ToList();
@@ -86,6 +86,10 @@ public sealed partial class EmbeddedLedger
         if (idempotencyKey is not null)
             Add(batch, $"INSERT INTO ledger.idempotency_keys (ledger, key, request_hash, tx_id) VALUES ($1, $2, $3, currval({TxIds}))",
                 ledger, idempotencyKey, requestHash!);
+        // Ending the batch with COMMIT releases the wallets' locks without waiting for one more round
+        // trip. If any statement fails, PostgreSQL skips the rest, COMMIT included.
+        if (commitInBatch)
+            Add(batch, "COMMIT");
         long txId;
         try
         {

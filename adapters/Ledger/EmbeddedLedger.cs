@@ -89,10 +89,9 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
         // postings are checked here, unless forced.
         var result = await CommitAsync(connection, ledger, outcome.Value.Postings, outcome.Value.TransactionMetadata, request.Reference,
             request.Timestamp, checkFunds: request.Script is null && !request.Force, outcome.Value.AccountMetadata,
-            dryRun ? null : idempotencyKey, requestHash, NewTransactionLog, revertOf: null, ct);
-        if (!result.Succeeded || dryRun)
-            return result; // disposing the transaction rolls back: nothing was written
-        await tx.CommitAsync(ct);
+            dryRun ? null : idempotencyKey, requestHash, NewTransactionLog, revertOf: null, commitInBatch: !dryRun, ct);
+        // Committed by the batch itself; otherwise (a refusal, a dry run) disposing the transaction
+        // rolls back: nothing was written.
         return result;
     }
 
@@ -122,7 +121,7 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
         var original = await LedgerReads.PostingsAsync(connection, ledger, id, ct);
         var reversed = original.Reverse().Select(p => p with { Source = p.Destination, Destination = p.Source }).ToList();
         var result = await CommitAsync(connection, ledger, reversed, Empty, reference: null, timestamp: null, checkFunds: !force,
-            NoAccountMetadata, idempotencyKey: null, requestHash: null, RevertedTransactionLog, revertOf: id, ct);
+            NoAccountMetadata, idempotencyKey: null, requestHash: null, RevertedTransactionLog, revertOf: id, commitInBatch: false, ct);
         if (!result.Succeeded)
             return result;
 
