@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using WalletFlow.Core.Accounts;
+using WalletFlow.Core.Coa;
+using WalletFlow.Core.Ports;
+using WalletFlow.Core.Results;
+using CorePosting = WalletFlow.Core.Ports.Posting;
+using CoreTransaction = WalletFlow.Core.Ports.LedgerTransaction;
+
+namespace WalletFlow.Adapters.Ledger;
+
+/// <summary>
+/// The ledger port on any Formance-shaped ledger: the request and result mapping lives here once, so
+/// <see cref="EmbeddedLedgerPort"/> and <see cref="Formance.FormanceLedger"/> answer the same way;
+/// each supplies only the four Formance operations below.
+/// </summary>
+public abstract partial class LedgerPort : ILedger
+{
+    private const int ListPageSize = 100;
+
+    protected abstract Task<LedgerResult<LedgerTransaction>> CreateTransactionAsync(CreateTransaction request, string idempotencyKey, CancellationToken ct);
+
+    protected abstract Task<LedgerResult<LedgerPage<LedgerTransaction>>> ListTransactionsAsync(LedgerQuery query, CancellationToken ct);
+
+    protected abstract Task<LedgerResult<LedgerAccount>> GetAccountAsync(string address, CancellationToken ct);
+
+    protected abstract Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(LedgerQuery query, CancellationToken ct);
+
+    public async Task<Result<CoreTransaction>> PostAsync(LedgerRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var create = new CreateTransaction(
+            Postings: null,
+            Script: new TransactionScript(request.Script.Plain, request.Script.Vars),
+            Reference: request.Reference,
+            Metadata: request.Metadata);
+        var result = await CreateTransactionAsync(create, request.IdempotencyKey, cancellationToken);
+        return result.Succeeded ? ToCore(result.Value) : ToRejection(result.Error);
+    }
+
+    public async Task<CoreTransaction?> FindByReferenceAsync(string reference, CancellationToken cancellationToken)
+    {
+        var filter = JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["$match"] = new Dictionary<string, string> { ["reference"] = reference } });
+        var page = await ListTransactionsAsync(new LedgerQuery(1, filter), cancellationToken);
+        if (!page.Succeeded)
+            throw new LedgerFailureException(page.Error);
+        return page.Value.Data.Count == 0 ? null : ToCore(page.Value.Data[0]);
+    }
+
+    public async Task<IReadOnlyList<AccountBalance>> GetBalancesAsync(AccountAddress account, CancellationToken cancellationToken)
+    {
+        var result = await GetAccountAsync(account.Value, cancellationToken);
+        if (!result.Succeeded)
+            throw new LedgerFailureException(result.Error);
+        return Balances(result.Value).ToList();
+    }
+
+    /// <summary>
+    /// Pages through the accounts under <paramref name="addressPrefix"/>, by whole segments (Formance's
+    /// address filters): "wallets" and "wallets:" both mean every address under wallets, and wallets itself.
+    /// </summary>
+    public async IAsyncEnumerable<AccountBalance> ListBalancesAsync(string addressPrefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(addressPrefix);
+        var prefix = addressPrefix.TrimEnd(':');
+        JsonElement? filter = prefix.Length == 0 ? null : JsonSerializer.SerializeToElement(new Dictionary<string, object>
+        {
+            ["$or"] = new object[]
+            {
+                new Dictionary<string, object> { ["$match"] = new Dictionary<string, string> { ["address"] = prefix } },
+                new Dictionary<string, object> { ["$match"] = new Dictionary<string, string> { ["address"] = prefix + ":" } },
+            },
+        });
+        var query = new LedgerQuery(ListPageSize, filter);
+        while (true)
+        {
+            var page = await ListAccountsAsync(query, cancellationToken);
+            if (!page.Succeeded)
+                throw new LedgerFailureException(page.Error);
+            foreach (var account in page.Value.Data)
+                foreach (var balance in Balances(account))
+                    yield return balance;
+            if (!page.Value.HasMore || page.Value.Next is null)
+                yield break;
+            query = new LedgerQuery(ListPageSize, Cursor: page.Value.Next);
+        }
+    }
+
+    private static IEnumerable<AccountBalance> Balances(LedgerAccount account) =>
+        (account.Volumes ?? new Dictionary<string, Volumes>())
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new AccountBalance(new AccountAddress(account.Address), kv.Key, kv.Value.Balance));
+
+    public static CoreTransaction ToCore(LedgerTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return new CoreTransaction(transaction.Id, transaction.Timestamp, transaction.Reference,
+            transaction.Postings.Select(p => new CorePosting(new AccountAddress(p.Source), new AccountAddress(p.Destination), p.Amount, p.Asset)).ToList(),
+            transaction.Metadata);
+    }
+
+    /// <summary>
+    /// A Formance refusal as a port rejection: INSUFFICIENT_FUND is <see cref="InsufficientFunds"/>
+    /// with the account and amounts read from the message (the embedded ledger's and Formance's
+    /// wordings); every other code is a <see cref="LedgerRejection"/> carrying it.
+    /// </summary>
+    public static Rejection ToRejection(LedgerError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (error.Code != LedgerErrorCodes.InsufficientFund)
+            return new LedgerRejection(error.Code, error.Message);
+        foreach (var pattern in new[] { PostingsShortfall(), ScriptShortfall(), FormanceShortfall() })
+        {
+            if (pattern.Match(error.Message) is { Success: true } m)
+                return new InsufficientFunds(
+                    m.Groups["account"].Success ? m.Groups["account"].Value : AnyAccount().Match(error.Message) is { Success: true } a ? a.Groups[1].Value : "",
+                    m.Groups["asset"].Value, Integer(m.Groups["needed"].Value), Integer(m.Groups["available"].Value));
+        }
+        var account = AnyAccount().Match(error.Message);
+        return new InsufficientFunds(account.Success ? account.Groups[1].Value : "", "", BigInteger.Zero, BigInteger.Zero);
+    }
+
+    private static BigInteger Integer(string text) => BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    // The embedded ledger, plain postings.
+    [GeneratedRegex(@"account '(?<account>[^']+)' has insufficient funds of (?<asset>\S+): needed (?<needed>\d+), available (?<available>-?\d+)")]
+    private static partial Regex PostingsShortfall();
+
+    // The embedded ledger, scripts (the Numscript MissingFunds error).
+    [GeneratedRegex(@"needed (?<asset>\S+) (?<needed>\d+), available \S+ (?<available>-?\d+)(?: \(last drawn from @(?<account>[A-Za-z0-9_:-]+)\))?")]
+    private static partial Regex ScriptShortfall();
+
+    // Formance's Numscript interpreter: "Not enough funds. Needed [USD/2 100] (only [USD/2 50] available)".
+    [GeneratedRegex(@"Needed \[(?<asset>\S+) (?<needed>\d+)\] \(only \[\S+ (?<available>-?\d+)\] available\)")]
+    private static partial Regex FormanceShortfall();
+
+    [GeneratedRegex(@"(?:@|account ')([A-Za-z0-9_-]+(?::[A-Za-z0-9_-]+)*)")]
+    private static partial Regex AnyAccount();
+}
+
+/// <summary>A ledger refusal other than insufficient funds (CONFLICT, VALIDATION, COMPILATION_FAILED, ...): <see cref="LedgerCode"/> is Formance's code.</summary>
+public sealed record LedgerRejection(string LedgerCode, string Detail)
+    : Rejection("ledger_" + LedgerCode.ToLowerInvariant(), $"The ledger refused the transaction ({LedgerCode}): {Detail}");
+
+/// <summary>A read the port needs failed with a ledger error: not an expected outcome of a read, so an exception.</summary>
+public sealed class LedgerFailureException : Exception
+{
+    public LedgerFailureException()
+    {
+    }
+
+    public LedgerFailureException(string message) : base(message)
+    {
+    }
+
+    public LedgerFailureException(string message, Exception inner) : base(message, inner)
+    {
+    }
+
+    public LedgerFailureException(LedgerError error) : base($"{error?.Code}: {error?.Message}") => Error = error;
+
+    public LedgerError? Error { get; }
+}
