@@ -24,6 +24,7 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EmbeddedLedger>();
+        services.AddWalletFlowLedger(configuration);
         services.AddSingleton<LedgerVerifier>();
         services.AddSingleton<LogSealer>();
         services.AddHostedService<LogSealingService>();

@@ -13,11 +13,6 @@ public sealed class EmbeddedLedgerContractTests(LedgerFixture fixture) : LedgerC
 {
     protected override ILedgerDriver Driver { get; } = new EmbeddedLedgerDriver(fixture.Ledger);
 
-    internal const string RevertWithoutIdempotency =
-        "EmbeddedLedger.RevertTransactionAsync takes no idempotency key, so a revert retried after a lost answer is ALREADY_REVERT instead of the original reverse transaction.";
-
-    protected override string? RevertIgnoresIdempotencyKey => RevertWithoutIdempotency;
-
     [Fact]
     public async Task The_embedded_port_creates_its_ledger_on_first_use()
     {

@@ -27,7 +27,7 @@ public sealed class EmbeddedLedgerDriver(EmbeddedLedger embedded) : ILedgerDrive
         embedded.ListTransactionsAsync(ledger, query, ct);
 
     public Task<LedgerResult<LedgerTransaction>> RevertTransactionAsync(string ledger, long id, bool force, CancellationToken ct, string? idempotencyKey = null) =>
-        embedded.RevertTransactionAsync(ledger, id, force, ct);
+        embedded.RevertTransactionAsync(ledger, id, force, ct, idempotencyKey);
 
     public Task<LedgerResult<bool>> SetTransactionMetadataAsync(string ledger, long id, IReadOnlyDictionary<string, string> metadata, CancellationToken ct) =>
         embedded.SetTransactionMetadataAsync(ledger, id, metadata, ct);

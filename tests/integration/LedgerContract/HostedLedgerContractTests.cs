@@ -37,8 +37,4 @@ public sealed class HostedLedgerFixture(PostgresServer server) : IAsyncLifetime
 public sealed class HostedLedgerContractTests(HostedLedgerFixture fixture) : LedgerContractTests, IClassFixture<HostedLedgerFixture>
 {
     protected override ILedgerDriver Driver => fixture.Driver;
-
-    // The host's revert endpoint calls the embedded ledger, which takes no key (see the embedded target).
-    protected override string? RevertIgnoresIdempotencyKey =>
-        "POST /v2/{ledger}/transactions/{id}/revert ignores Idempotency-Key: " + EmbeddedLedgerContractTests.RevertWithoutIdempotency;
 }
