@@ -61,14 +61,13 @@ internal sealed partial class BenchCluster : IAsyncDisposable
         await using (var admin = new NpgsqlConnection(bench.ConnectionString("postgres")))
         {
             await admin.OpenAsync(ct);
-            foreach (var db in new[] { PgbenchDb, PgledgerDb, OneRoundTripPrototype.Database })
+            foreach (var db in new[] { PgbenchDb, PgledgerDb })
             {
                 await using var create = new NpgsqlCommand($"CREATE DATABASE {db}", admin);
                 await create.ExecuteNonQueryAsync(ct);
             }
         }
         await bench.MigrateWalletFlowAsync(WalletFlowDb, ct);
-        await bench.MigrateWalletFlowAsync(OneRoundTripPrototype.Database, ct);
         return bench;
     }
 

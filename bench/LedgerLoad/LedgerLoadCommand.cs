@@ -14,7 +14,7 @@ internal static class LedgerLoadCommand
 {
     private sealed record Phase(string Name, int Wallets, int Clients);
 
-    private sealed record Row(Phase Phase, double TpcbTps, double PgledgerTps, double WalletFlowTps, double ProtoChainTps = double.NaN, double ProtoSeqTps = double.NaN);
+    private sealed record Row(Phase Phase, double TpcbTps, double PgledgerTps, double WalletFlowTps);
 
     private static readonly Phase[] Phases = [new("50 wallets", 50, 8), new("50 wallets", 50, 32), new("10 hot wallets", 10, 20)];
 
@@ -53,21 +53,8 @@ internal static class LedgerLoadCommand
                 Log("pgledger loaded; 50 + 10 bounded accounts funded from world");
             }
             await VacuumAsync(dataSource, ct);
-            await using var proto = options.Prototype ? new OneRoundTripPrototype(cluster) : null;
-            if (proto is not null)
-                await proto.LoadAsync(ct);
-
             foreach (var phase in Phases)
-            {
-                var row = await RunPhaseAsync(cluster, peer, load, phase, options, ct);
-                if (proto is not null)
-                    row = row with
-                    {
-                        ProtoChainTps = await RunPrototypeAsync(cluster, proto, phase, chain: true, options, ct),
-                        ProtoSeqTps = await RunPrototypeAsync(cluster, proto, phase, chain: false, options, ct),
-                    };
-                rows.Add(row);
-            }
+                rows.Add(await RunPhaseAsync(cluster, peer, load, phase, options, ct));
         }
 
         if (!options.SkipLatency)
@@ -89,17 +76,6 @@ internal static class LedgerLoadCommand
                 Console.WriteLine(FormattableString.Invariant(
                     $"| {r.Phase.Name} | {r.Phase.Clients} | {r.TpcbTps:F0} | {r.PgledgerTps:F0} | {r.WalletFlowTps:F0} | {r.PgledgerTps / r.TpcbTps:F2}× | {r.WalletFlowTps / r.TpcbTps:F2}× | {r.WalletFlowTps / r.PgledgerTps:F2}× |"));
             Console.WriteLine();
-            if (options.Prototype)
-            {
-                Console.WriteLine("Prototype of the suggested change (bench/LedgerLoad/OneRoundTripPrototype.cs, same schema and rows, one round trip; not the engine):");
-                Console.WriteLine();
-                Console.WriteLine("| phase | clients | proto, ledger row + chain kept | ratio to tpcb | proto, sequence ids, no ledger row | ratio to tpcb |");
-                Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-                foreach (var r in rows)
-                    Console.WriteLine(FormattableString.Invariant(
-                        $"| {r.Phase.Name} | {r.Phase.Clients} | {r.ProtoChainTps:F0} | {r.ProtoChainTps / r.TpcbTps:F2}× | {r.ProtoSeqTps:F0} | {r.ProtoSeqTps / r.TpcbTps:F2}× |"));
-                Console.WriteLine();
-            }
         }
         foreach (var line in latency)
             Console.WriteLine(line);
@@ -159,22 +135,6 @@ internal static class LedgerLoadCommand
         Log(FormattableString.Invariant($"walletflow client process CPU: {cpuPerTransfer:F0} µs per committed transfer (warm-up included)"));
         Log($"walletflow checks: {await load.VerifyAsync(ledgerName, setup + result.TotalCommitted, ct)}");
         return result;
-    }
-
-    private static async Task<double> RunPrototypeAsync(BenchCluster cluster, OneRoundTripPrototype proto, Phase phase, bool chain, LedgerLoadOptions options, CancellationToken ct)
-    {
-        var (ledger, script) = await proto.PrepareAsync(phase.Wallets, phase.Clients, chain, ct);
-        BenchCluster.PgbenchRun run;
-        await using (var sampler = WaitSampler.Start(cluster, OneRoundTripPrototype.Database))
-        {
-            run = await cluster.PgbenchAsync(["-n", "-f", script, "-c", phase.Clients.ToString(CultureInfo.InvariantCulture),
-                "-j", Math.Min(options.PgbenchThreads, phase.Clients).ToString(CultureInfo.InvariantCulture),
-                "-T", options.DurationSeconds.ToString(CultureInfo.InvariantCulture), OneRoundTripPrototype.Database], ct);
-            Log(FormattableString.Invariant($"prototype ({(chain ? "ledger row + chain" : "sequence ids")}): {run.Tps:F0} tps, {run.Processed} processed, {run.Failed} failed, {run.LatencyMs:F2} ms avg"));
-            Profile(await sampler.StopAsync());
-        }
-        Log($"prototype checks: {await proto.VerifyAsync(ledger, 1 + run.Processed, ct)}");
-        return run.Tps;
     }
 
     private static void Profile(IReadOnlyList<(string What, double Backends)> profile)

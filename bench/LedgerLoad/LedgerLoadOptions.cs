@@ -41,8 +41,6 @@ internal sealed class LedgerLoadOptions
     /// <summary>Profiling aid: run only walletflow's load phases (no pgbench, no pgledger, no ratios).</summary>
     public bool WalletFlowOnly { get; private set; }
 
-    /// <summary>Also drive the one-round-trip prototype of the suggested engine change (see OneRoundTripPrototype).</summary>
-    public bool Prototype { get; private set; }
 
     /// <summary>Npgsql Max Auto Prepare for walletflow's data source (0, the host's default: every statement parsed and planned each time).</summary>
     public int MaxAutoPrepare { get; private set; }
@@ -71,7 +69,6 @@ internal sealed class LedgerLoadOptions
                 case "--skip-throughput": options.SkipThroughput = true; break;
                 case "--skip-latency": options.SkipLatency = true; break;
                 case "--walletflow-only": options.WalletFlowOnly = true; break;
-                case "--prototype": options.Prototype = true; break;
                 case "--auto-prepare": options.MaxAutoPrepare = NextInt(); break;
                 case "--keep": options.Keep = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}; see bench/README.md");
