@@ -52,6 +52,7 @@ internal static class LedgerReads
                    coalesce(sum(m.amount) FILTER (WHERE m.is_source), 0)
             FROM touched t JOIN ledger.moves m ON m.ledger = $1 AND m.address = t.address AND m.asset = t.asset AND m.tx_id <= $2
             GROUP BY t.address, t.asset
+            ORDER BY t.address COLLATE "C", t.asset COLLATE "C"
             """, connection);
         volumes.Parameters.AddWithValue(ledger);
         volumes.Parameters.AddWithValue(id);
