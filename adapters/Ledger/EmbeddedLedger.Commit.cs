@@ -79,37 +79,21 @@ public sealed partial class EmbeddedLedger
             .GroupBy(x => x.Key[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, Volumes>)g.ToDictionary(x => x.Key[1], x => x.Volumes, StringComparer.Ordinal), StringComparer.Ordinal);
 
-    // The ledger's id sequences (migration 0003), by the ledger's number; every statement's $1 is the ledger.
-    private const string LogIds = "format('ledger.log_ids_%s', (SELECT number FROM ledger.ledgers WHERE name = $1))::regclass";
-
     // Stands for the transaction id in the log entry's text until the server substitutes it.
     private const long IdPlaceholder = long.MinValue;
     private static readonly string IdPlaceholderJson = $"\"id\":{IdPlaceholder.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
-    // New (account, asset) rows are created at zero, then every row the write touches is locked in
-    // (address, asset) order. Two writers over the same accounts queue instead of deadlocking.
+    // ledger.lock_volumes (migration 0005) holds the one lock order of every writer; a Numscript run
+    // takes its locks through it too, before the interpreter reads the balances.
     private static async Task<Dictionary<(string, string), Volumes>> LockVolumesAsync(
         NpgsqlConnection connection, string ledger, IReadOnlyList<(string Address, string Asset)> pairs, CancellationToken ct)
     {
-        var addresses = pairs.Select(p => p.Address).ToArray();
-        var assets = pairs.Select(p => p.Asset).ToArray();
-        await using var batch = new NpgsqlBatch(connection);
-        Add(batch, """
-            INSERT INTO ledger.volumes (ledger, address, asset)
-            SELECT $1, t.address, t.asset FROM unnest($2::text[], $3::text[]) AS t(address, asset)
-            ORDER BY t.address COLLATE "C", t.asset COLLATE "C"
-            ON CONFLICT DO NOTHING
-            """, ledger, addresses, assets);
-        Add(batch, """
-            SELECT v.address, v.asset, v.input, v.output FROM ledger.volumes v
-            JOIN unnest($2::text[], $3::text[]) AS t(address, asset) ON v.address = t.address AND v.asset = t.asset
-            WHERE v.ledger = $1
-            ORDER BY v.address COLLATE "C", v.asset COLLATE "C"
-            FOR UPDATE OF v
-            """, ledger, addresses, assets);
+        await using var command = new NpgsqlCommand("SELECT out_address, out_asset, out_input, out_output FROM ledger.lock_volumes($1, $2, $3)", connection);
+        command.Parameters.AddWithValue(ledger);
+        command.Parameters.AddWithValue(pairs.Select(p => p.Address).ToArray());
+        command.Parameters.AddWithValue(pairs.Select(p => p.Asset).ToArray());
         var volumes = new Dictionary<(string, string), Volumes>();
-        // Npgsql's reader skips statements without a result set: it starts at the SELECT.
-        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             volumes[(reader.GetString(0), reader.GetString(1))] = new Volumes(reader.GetFieldValue<BigInteger>(2), reader.GetFieldValue<BigInteger>(3));
         return volumes;
@@ -125,16 +109,4 @@ public sealed partial class EmbeddedLedger
 
     private static NpgsqlParameter Jsonb(IReadOnlyDictionary<string, string> metadata) =>
         new() { Value = JsonSerializer.Serialize(metadata, LedgerJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb };
-
-    /// <summary>Ordinal (address, asset) order: the one lock order of every writer.</summary>
-    private sealed class AccountAssetOrder : IComparer<(string Address, string Asset)>
-    {
-        public static readonly AccountAssetOrder Instance = new();
-
-        public int Compare((string Address, string Asset) x, (string Address, string Asset) y)
-        {
-            var byAddress = string.CompareOrdinal(x.Address, y.Address);
-            return byAddress != 0 ? byAddress : string.CompareOrdinal(x.Asset, y.Asset);
-        }
-    }
 }

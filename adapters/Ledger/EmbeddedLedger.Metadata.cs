@@ -65,6 +65,9 @@ public sealed partial class EmbeddedLedger
         return LedgerResult<bool>.Ok(true);
     }
 
+    // The ledger's log id sequence (migration 0003), by the ledger's number; the statement's $1 is the ledger.
+    private const string LogIds = "format('ledger.log_ids_%s', (SELECT number FROM ledger.ledgers WHERE name = $1))::regclass";
+
     private static async Task AppendLogAsync(NpgsqlConnection connection, string ledger, string type, string data, DateTimeOffset at, CancellationToken ct)
     {
         // Unhashed, like every entry: LogSealer chains it after commit.

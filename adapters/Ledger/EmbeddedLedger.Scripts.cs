@@ -85,7 +85,7 @@ public sealed partial class EmbeddedLedger
         store.ForgetMissing();
         if (pairs.Count > 0)
         {
-            var volumes = await LockVolumesAsync(connection, ledger, pairs.Order(AccountAssetOrder.Instance).ToList(), ct);
+            var volumes = await LockVolumesAsync(connection, ledger, pairs, ct);
             foreach (var ((account, asset), v) in volumes)
                 store.SetBalance(account, asset, v.Balance);
         }
