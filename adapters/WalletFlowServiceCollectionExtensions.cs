@@ -4,7 +4,12 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using WalletFlow.Adapters.Ledger;
 using WalletFlow.Adapters.Postgres;
+using WalletFlow.Adapters.Stores;
 using WalletFlow.Adapters.Templates;
+using WalletFlow.Core.Movements;
+using WalletFlow.Core.Payins;
+using WalletFlow.Core.Transfers;
+using WalletFlow.Core.Wallets;
 using WalletFlow.Core.Ports;
 
 namespace WalletFlow.Adapters;
@@ -29,6 +34,19 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<LogSealer>();
         services.AddHostedService<LogSealingService>();
         services.AddSingleton<ITemplateCatalog>(_ => new NumscriptTemplateCatalog());
+        services.AddWalletFlowUseCases();
+        return services;
+    }
+
+    /// <summary>The command stores and every use case of core (design.md §6).</summary>
+    public static IServiceCollection AddWalletFlowUseCases(this IServiceCollection services)
+    {
+        services.AddSingleton<ICommandStore, PostgresCommandStore>();
+        services.AddSingleton<IWalletStore, PostgresWalletStore>();
+        services.AddSingleton<MovementPipeline>();
+        services.AddSingleton<OpenWallet>();
+        services.AddSingleton<PayIn>();
+        services.AddSingleton<Transfer>();
         return services;
     }
 

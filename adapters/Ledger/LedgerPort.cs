@@ -110,6 +110,8 @@ public abstract partial class LedgerPort : ILedger
     public static Rejection ToRejection(LedgerError error)
     {
         ArgumentNullException.ThrowIfNull(error);
+        if (error.Code == LedgerErrorCodes.Conflict)
+            return new LedgerConflict(error.Message);
         if (error.Code != LedgerErrorCodes.InsufficientFund)
             return new LedgerRejection(error.Code, error.Message);
         foreach (var pattern in new[] { PostingsShortfall(), ScriptShortfall(), FormanceShortfall() })

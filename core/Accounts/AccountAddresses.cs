@@ -25,13 +25,13 @@ public static class AccountAddresses
     public static AccountAddress CorrectionsSuspense { get; } = new($"{Suspense}:{Corrections}");
 
     /// <summary><c>wallets:{walletId}:main</c>.</summary>
-    public static AccountAddress WalletMain(string walletId) => Build(Wallets, Id(walletId), Main);
+    public static AccountAddress WalletMain(string walletId) => Build(AddressSegments.Wallets, Id(walletId), Main);
 
     /// <summary><c>wallets:{walletId}:holds:{holdId}</c>.</summary>
-    public static AccountAddress WalletHold(string walletId, string holdId) => Build(Wallets, Id(walletId), Holds, Id(holdId));
+    public static AccountAddress WalletHold(string walletId, string holdId) => Build(AddressSegments.Wallets, Id(walletId), Holds, Id(holdId));
 
     /// <summary><c>wallets:{walletId}:reserve</c>.</summary>
-    public static AccountAddress WalletReserve(string walletId) => Build(Wallets, Id(walletId), Reserve);
+    public static AccountAddress WalletReserve(string walletId) => Build(AddressSegments.Wallets, Id(walletId), Reserve);
 
     /// <summary><c>banks:{bankId}:{ccy}</c>.</summary>
     public static AccountAddress Bank(string bankId, Currency currency) => Build(Banks, Id(bankId), Code(currency));

@@ -24,13 +24,13 @@ public static class AccountClassifier
 
         switch (s[0])
         {
-            case Wallets when s.Count == 3 && s[2] == Main:
+            case AddressSegments.Wallets when s.Count == 3 && s[2] == Main:
                 return Of(AccountKind.WalletMain) with { WalletId = s[1] };
-            case Wallets when s.Count == 3 && s[2] == Reserve:
+            case AddressSegments.Wallets when s.Count == 3 && s[2] == Reserve:
                 return Of(AccountKind.WalletReserve) with { WalletId = s[1] };
-            case Wallets when s.Count == 4 && s[2] == Holds:
+            case AddressSegments.Wallets when s.Count == 4 && s[2] == Holds:
                 return Of(AccountKind.WalletHold) with { WalletId = s[1], HoldId = s[3] };
-            case Wallets:
+            case AddressSegments.Wallets:
                 return Reject("wallet accounts are wallets:{walletId}:main, wallets:{walletId}:reserve or wallets:{walletId}:holds:{holdId}");
 
             case Banks when s.Count == 3:

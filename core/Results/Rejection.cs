@@ -8,6 +8,9 @@ namespace WalletFlow.Core.Results;
 /// <param name="Message">A sentence an operator can act on.</param>
 public abstract record Rejection(string Code, string Message)
 {
+    /// <summary>The request field at fault, when one is (problem+json field errors); null otherwise.</summary>
+    public string? Field { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Code}: {Message}";
 }

@@ -35,4 +35,22 @@ public static class RejectionCodes
 
     /// <summary>A template name or its variables do not fit the catalog.</summary>
     public const string TemplateMismatch = "template_mismatch";
+
+    /// <summary>A request field that is missing or malformed.</summary>
+    public const string InvalidRequest = "invalid_request";
+
+    /// <summary>An idempotency key reused with a different request.</summary>
+    public const string IdempotencyConflict = "idempotency_conflict";
+
+    /// <summary>A request with the same idempotency key is still being processed.</summary>
+    public const string IdempotencyInProgress = "idempotency_in_progress";
+
+    /// <summary>A wallet, hold or payout that does not exist.</summary>
+    public const string NotFound = "not_found";
+
+    /// <summary>The command does not fit the current state of what it names.</summary>
+    public const string StateConflict = "state_conflict";
+
+    /// <summary>New payouts are paused by the payouts_paused flag (a failed gate).</summary>
+    public const string PayoutsPaused = "payouts_paused";
 }

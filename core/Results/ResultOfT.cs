@@ -53,6 +53,20 @@ public readonly struct Result<T>
     public Result<TOut> Then<TOut>(Func<T, Result<TOut>> next) =>
         Error is null ? next(_value!) : Result.Failure<TOut>(Error);
 
+    /// <summary>LINQ <c>select</c>: lets validations read as a query whose first rejection wins.</summary>
+    public Result<TOut> Select<TOut>(Func<T, TOut> map) => Map(map);
+
+    /// <summary>LINQ <c>from … from …</c>: the first rejection wins, later steps do not run.</summary>
+    public Result<TOut> SelectMany<TNext, TOut>(Func<T, Result<TNext>> next, Func<T, TNext, TOut> project)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        ArgumentNullException.ThrowIfNull(project);
+        if (Error is not null)
+            return Result.Failure<TOut>(Error);
+        var value = _value!;
+        return next(value).Map(n => project(value, n));
+    }
+
     /// <inheritdoc />
     public override string ToString() => Error is null ? $"Success({_value})" : $"Failure({Error})";
 }

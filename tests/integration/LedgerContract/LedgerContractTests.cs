@@ -138,7 +138,7 @@ public abstract class LedgerContractTests
     }
 
     [Fact]
-    public async Task Through_the_port_a_replay_answers_the_original_and_a_conflicting_replay_is_a_ledger_conflict()
+    public async Task Through_the_port_a_replay_answers_the_original_and_a_conflicting_replay_is_an_idempotency_conflict()
     {
         var ledger = await NewLedgerAsync();
         await FundAsync(ledger, W1, 1_000);
@@ -152,9 +152,8 @@ public abstract class LedgerContractTests
         Assert.True(replay.IsSuccess, replay.ToString());
         Assert.Equal(first.Value.Id, replay.Value.Id);
         Assert.Equal(first.Value.Postings, replay.Value.Postings);
-        var conflict = Assert.IsType<LedgerRejection>(conflicting.Error);
-        Assert.Equal(LedgerErrorCodes.Conflict, conflict.LedgerCode);
-        Assert.Equal("ledger_conflict", conflict.Code);
+        var conflict = Assert.IsType<LedgerConflict>(conflicting.Error);
+        Assert.Equal("idempotency_conflict", conflict.Code);
         Assert.Equal(900, (await VolumesAsync(ledger, W1))[Ngn].Balance);
     }
 

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Npgsql;
+using WalletFlow.Core.Monetary;
+using WalletFlow.Core.Ports;
+using WalletFlow.Core.Wallets;
+
+namespace WalletFlow.Adapters.Stores;
+
+/// <summary>walletflow.wallets.</summary>
+public sealed class PostgresWalletStore(NpgsqlDataSource dataSource) : IWalletStore
+{
+    private const string Columns = "wallet_id, owner_id, currency, status, created_at";
+
+    public async Task<OpenedWallet> InsertOrGetAsync(Wallet wallet, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wallet);
+        // ON CONFLICT DO UPDATE (a no-op) rather than DO NOTHING so the existing row comes back in the same statement.
+        await using var command = dataSource.CreateCommand($"""
+            INSERT INTO walletflow.wallets ({Columns}) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (wallet_id) DO UPDATE SET wallet_id = EXCLUDED.wallet_id
+            RETURNING {Columns}, xmax = 0
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = wallet.WalletId });
+        command.Parameters.Add(new NpgsqlParameter { Value = wallet.OwnerId });
+        command.Parameters.Add(new NpgsqlParameter { Value = wallet.Currency.Code });
+        command.Parameters.Add(new NpgsqlParameter { Value = StatusText(wallet.Status) });
+        command.Parameters.Add(new NpgsqlParameter { Value = wallet.CreatedAt });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        // xmax is 0 on a row this statement inserted, and set on one it merely locked.
+        return new OpenedWallet(ReadWallet(reader), Created: reader.GetBoolean(5));
+    }
+
+    public async Task<Wallet?> FindAsync(string walletId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM walletflow.wallets WHERE wallet_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = walletId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadWallet(reader) : null;
+    }
+
+    /// <summary>A wallet from a row of <c>wallet_id, owner_id, currency, status, created_at</c>.</summary>
+    internal static Wallet ReadWallet(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        Currency.Find(reader.GetString(2)).Value,
+        Enum.Parse<WalletStatus>(reader.GetString(3), ignoreCase: true),
+        reader.GetFieldValue<DateTimeOffset>(4));
+
+    private static string StatusText(WalletStatus status) => status.ToString().ToLowerInvariant();
+}
