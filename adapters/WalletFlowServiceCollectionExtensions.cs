@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using WalletFlow.Adapters.Ledger;
+using WalletFlow.Adapters.Outbox;
 using WalletFlow.Adapters.Postgres;
 using WalletFlow.Adapters.Stores;
 using WalletFlow.Adapters.Templates;
@@ -34,16 +35,24 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<LogSealer>();
         services.AddHostedService<LogSealingService>();
         services.AddSingleton<ITemplateCatalog>(_ => new NumscriptTemplateCatalog());
-        services.AddWalletFlowUseCases();
+        services.AddWalletFlowUseCases(configuration);
         return services;
     }
 
     /// <summary>The command stores and every use case of core (design.md §6).</summary>
-    public static IServiceCollection AddWalletFlowUseCases(this IServiceCollection services)
+    public static IServiceCollection AddWalletFlowUseCases(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(sp => CommandsDataSource.Create(WithAutoPrepare(sp.GetRequiredService<WalletFlowDatabase>().ConnectionString)));
         services.AddSingleton<ICommandStore, PostgresCommandStore>();
         services.AddSingleton<IWalletStore, PostgresWalletStore>();
         services.AddSingleton<MovementPipeline>();
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.Section), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IEventPublisher, LogEventPublisher>();
+        services.AddSingleton<OutboxRelay>();
+        services.AddHostedService<OutboxRelayService>();
         services.AddSingleton<OpenWallet>();
         services.AddSingleton<PayIn>();
         services.AddSingleton<Transfer>();

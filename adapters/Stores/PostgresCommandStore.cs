@@ -1,14 +1,13 @@
-using Npgsql;
 using WalletFlow.Core.Ports;
 
 namespace WalletFlow.Adapters.Stores;
 
 /// <summary>Command transactions on walletflow's PostgreSQL database.</summary>
-public sealed class PostgresCommandStore(NpgsqlDataSource dataSource, TimeProvider time) : ICommandStore
+public sealed class PostgresCommandStore(CommandsDataSource commands, TimeProvider time) : ICommandStore
 {
     public async Task<ICommandTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var connection = await commands.DataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);

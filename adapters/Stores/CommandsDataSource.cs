@@ -1,0 +1,20 @@
+using Npgsql;
+
+namespace WalletFlow.Adapters.Stores;
+
+/// <summary>
+/// The connection pool command transactions use, separate from the ledger's. A command holds its
+/// transaction open while it posts to the ledger; from one shared pool, enough concurrent commands
+/// would hold every connection and each wait for one more for its ledger write, until they all time
+/// out. With two pools, taken in one order (command, then ledger), ledger writes always progress.
+/// </summary>
+public sealed class CommandsDataSource(NpgsqlDataSource dataSource) : IAsyncDisposable
+{
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    /// <summary>A pool on <paramref name="connectionString"/>, named in pg_stat_activity.</summary>
+    public static CommandsDataSource Create(string connectionString) =>
+        new(NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "walletflow-commands" }.ConnectionString));
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}
