@@ -1,6 +1,5 @@
 using WalletFlow.Core.Monetary;
 using WalletFlow.Core.Results;
-using static WalletFlow.Core.Accounts.AddressSegments;
 
 namespace WalletFlow.Core.Accounts;
 
@@ -24,70 +23,70 @@ public static class AccountClassifier
 
         switch (s[0])
         {
-            case AddressSegments.Wallets when s.Count == 3 && s[2] == Main:
+            case AddressSegments.Wallets when s.Count == 3 && s[2] == AddressSegments.Main:
                 return Of(AccountKind.WalletMain) with { WalletId = s[1] };
-            case AddressSegments.Wallets when s.Count == 3 && s[2] == Reserve:
+            case AddressSegments.Wallets when s.Count == 3 && s[2] == AddressSegments.Reserve:
                 return Of(AccountKind.WalletReserve) with { WalletId = s[1] };
-            case AddressSegments.Wallets when s.Count == 4 && s[2] == Holds:
+            case AddressSegments.Wallets when s.Count == 4 && s[2] == AddressSegments.Holds:
                 return Of(AccountKind.WalletHold) with { WalletId = s[1], HoldId = s[3] };
             case AddressSegments.Wallets:
                 return Reject("wallet accounts are wallets:{walletId}:main, wallets:{walletId}:reserve or wallets:{walletId}:holds:{holdId}");
 
-            case Banks when s.Count == 3:
+            case AddressSegments.Banks when s.Count == 3:
                 return WithCurrency(s[2], 3, c => Of(AccountKind.Bank) with { BankId = s[1], Currency = c });
-            case Banks:
+            case AddressSegments.Banks:
                 return Reject("bank accounts are banks:{bankId}:{ccy}");
 
-            case Pools when s.Count == 3:
+            case AddressSegments.Pools when s.Count == 3:
                 return WithCurrency(s[2], 3, c => Of(AccountKind.Pool) with { ProviderId = s[1], Currency = c });
-            case Pools:
+            case AddressSegments.Pools:
                 return Reject("pool accounts are pools:{providerId}:{ccy}");
 
-            case Clearing when s.Count == 3 && s[1] == Payouts:
+            case AddressSegments.Clearing when s.Count == 3 && s[1] == AddressSegments.Payouts:
                 return Of(AccountKind.PayoutClearing) with { ProviderId = s[2] };
-            case Clearing:
+            case AddressSegments.Clearing:
                 return Reject("clearing accounts are clearing:payouts:{providerId}");
 
-            case FxPosition when s.Count == 2:
+            case AddressSegments.FxPosition when s.Count == 2:
                 return FxPair(s[1]);
-            case FxPosition:
+            case AddressSegments.FxPosition:
                 return Reject("FX positions are fx:{ccyA}-{ccyB}");
 
-            case Custody when s.Count == 3:
+            case AddressSegments.Custody when s.Count == 3:
                 return WithCurrency(s[2], 3, c => Of(AccountKind.Custody) with { Network = s[1], Currency = c });
-            case Custody:
+            case AddressSegments.Custody:
                 return Reject("custody accounts are custody:{network}:{asset}");
 
-            case Counterparties when s.Count == 2:
+            case AddressSegments.Counterparties when s.Count == 2:
                 return Of(AccountKind.Counterparty) with { CounterpartyId = s[1] };
-            case Counterparties:
+            case AddressSegments.Counterparties:
                 return Reject("counterparty accounts are counterparties:{id}");
 
-            case Revenue when s.Count == 2 && s[1] == Fees:
+            case AddressSegments.Revenue when s.Count == 2 && s[1] == AddressSegments.Fees:
                 return Of(AccountKind.FeeRevenue);
-            case Revenue when s.Count == 2 && s[1] == FxSpread:
+            case AddressSegments.Revenue when s.Count == 2 && s[1] == AddressSegments.FxSpread:
                 return Of(AccountKind.FxSpreadRevenue);
-            case Revenue:
+            case AddressSegments.Revenue:
                 return Reject("revenue accounts are revenue:fees and revenue:fx-spread");
 
-            case Expenses when s.Count == 2:
+            case AddressSegments.Expenses when s.Count == 2:
                 return Of(AccountKind.Expense) with { ExpenseName = s[1] };
-            case Expenses:
+            case AddressSegments.Expenses:
                 return Reject("expense accounts are expenses:{name}");
 
-            case Equity when s.Count == 2 && s[1] == Migration:
+            case AddressSegments.Equity when s.Count == 2 && s[1] == AddressSegments.Migration:
                 return Of(AccountKind.MigrationEquity);
-            case Equity when s.Count == 2 && s[1] == Funding:
+            case AddressSegments.Equity when s.Count == 2 && s[1] == AddressSegments.Funding:
                 return Of(AccountKind.FundingEquity);
-            case Equity:
+            case AddressSegments.Equity:
                 return Reject("equity accounts are equity:migration and equity:funding");
 
-            case Suspense when s.Count == 2 && s[1] == Corrections:
+            case AddressSegments.Suspense when s.Count == 2 && s[1] == AddressSegments.Corrections:
                 return Of(AccountKind.CorrectionsSuspense);
-            case Suspense:
+            case AddressSegments.Suspense:
                 return Reject("the suspense account is suspense:corrections");
 
-            case World:
+            case AddressSegments.World:
                 return Reject("@world is not used by walletflow (design.md §3): every movement names a real account");
             default:
                 return Reject($"'{s[0]}' is not an account family; expected one of wallets, banks, pools, clearing, fx, custody, counterparties, revenue, expenses, equity, suspense");

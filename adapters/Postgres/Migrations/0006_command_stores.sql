@@ -95,14 +95,16 @@ CREATE TABLE walletflow.payouts (
 );
 CREATE INDEX payouts_status ON walletflow.payouts (status, updated_at);
 
--- Every payout state change, in order (the payouts row keeps only the latest).
+-- Every payout state change, in order (the payouts row keeps only the latest). A saga step records
+-- its transition under a step name unique per payout, so a step that runs twice records once.
 CREATE TABLE walletflow.payout_transitions (
     payout_id   text        NOT NULL REFERENCES walletflow.payouts (payout_id),
-    seq         integer     NOT NULL,
+    step        text        NOT NULL,
+    seq         bigint      GENERATED ALWAYS AS IDENTITY,
     status      text        NOT NULL,
     detail      text,
     at          timestamptz NOT NULL,
-    PRIMARY KEY (payout_id, seq)
+    PRIMARY KEY (payout_id, step)
 );
 
 -- The statements read model (design.md §8 gate 3): per wallet account and asset, every ledger
