@@ -31,9 +31,9 @@ public sealed class MovementPipeline(ICommandStore commands, ITemplateCatalog te
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var request = JsonSerializer.Serialize(canonicalRequest, CanonicalJson);
+        var (request, hash) = Canonicalize(operation, canonicalRequest);
         await using var transaction = await commands.BeginAsync(cancellationToken);
-        switch (await transaction.ClaimAsync(key, operation, RequestHash(operation, request), cancellationToken))
+        switch (await transaction.ClaimAsync(key, operation, hash, cancellationToken))
         {
             case ClaimResult.Replayed replayed:
                 return replayed.Receipt;
@@ -76,8 +76,12 @@ public sealed class MovementPipeline(ICommandStore commands, ITemplateCatalog te
     public static string CommandId(IdempotencyKey key) =>
         "cmd_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.Value)))[..24];
 
-    private static byte[] RequestHash(string operation, string request) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(operation + "\n" + request));
+    /// <summary>A request's canonical JSON and the hash an idempotency claim keeps of it (with the operation).</summary>
+    public static (string Json, byte[] Hash) Canonicalize(string operation, object canonicalRequest)
+    {
+        var json = JsonSerializer.Serialize(canonicalRequest, CanonicalJson);
+        return (json, SHA256.HashData(Encoding.UTF8.GetBytes(operation + "\n" + json)));
+    }
 
     private static string EventPayload(MovementReceipt receipt, MovementPlan movement) =>
         JsonSerializer.Serialize(new

@@ -1,0 +1,96 @@
+using Microsoft.DurableTask;
+using WalletFlow.Core.Payouts;
+
+namespace WalletFlow.Orchestrations.Payouts;
+
+/// <summary>
+/// The payout saga (design.md §7): hold → submit → requery until definitive (a provider webhook cuts a
+/// wait short) → settle or release; budget spent while still unknown → dead-letter, manual review, and
+/// the operator's resolution. Money is never released while the provider's answer is not definitive.
+/// Deterministic: time from the context, every side effect an activity; instance id = payout id.
+/// </summary>
+public sealed class PayoutSaga : TaskOrchestrator<PayoutSagaInput, PayoutSagaResult>
+{
+    // Infrastructure failures inside a step (database restart, network) are retried; a step is idempotent by its key.
+    private static readonly TaskOptions StepRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+
+    public override async Task<PayoutSagaResult> RunAsync(TaskOrchestrationContext context, PayoutSagaInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+
+        Step(context, "hold");
+        var held = await context.CallActivityAsync<PayoutStepResult>(PayoutActivityNames.Hold, input, StepRetry);
+        if (!held.Succeeded)
+            return new PayoutSagaResult(PayoutStatus.Rejected, held.Message);
+
+        Step(context, "submit");
+        var reply = await context.CallActivityAsync<ProviderReply>(PayoutActivityNames.Submit, input, StepRetry);
+        var requeryStarted = context.CurrentUtcDateTime;
+        var requeries = 0;
+        while (!reply.IsDefinitive && requeries < input.Requery.MaxRequeries)
+        {
+            var delay = input.Requery.DelayBefore(requeries + 1);
+            if (context.CurrentUtcDateTime + delay - requeryStarted > input.Requery.Budget)
+                break;
+            requeries++;
+            Step(context, $"wait-{requeries}");
+            await ProviderNewsOrTimeoutAsync(context, delay);
+            Step(context, $"requery-{requeries}");
+            reply = await context.CallActivityAsync<ProviderReply>(
+                PayoutActivityNames.Query, new PayoutQuery(input.PayoutId, input.ProviderId, requeries), StepRetry);
+        }
+
+        switch (reply.Kind)
+        {
+            case ProviderReplyKind.Accepted:
+                return await SettleAsync(context, new PayoutClosing(input, reply.ProviderReference, reply.Detail));
+            case ProviderReplyKind.Rejected:
+                return await ReleaseAsync(context, new PayoutClosing(input, reply.ProviderReference, reply.Detail));
+        }
+
+        Step(context, "dead-letter");
+        await context.CallActivityAsync(PayoutActivityNames.DeadLetter, new PayoutDeadLetter(input.PayoutId, requeries, reply.Detail), StepRetry);
+        Step(context, "manual-review");
+        var resolution = await context.WaitForExternalEvent<PayoutResolution>(PayoutSagaEvents.ManualResolution);
+        var closing = new PayoutClosing(input, reply.ProviderReference, $"{resolution.Outcome} by {resolution.Actor}: {resolution.Evidence}");
+        return resolution.Outcome == PayoutResolutionOutcome.Settle
+            ? await SettleAsync(context, closing)
+            : await ReleaseAsync(context, closing);
+    }
+
+    /// <summary>
+    /// Waits out the backoff, unless a verified provider webhook arrives first. The webhook only wakes
+    /// the saga: the requery that follows is what decides, so a webhook is never trusted over the provider's API.
+    /// </summary>
+    private static async Task ProviderNewsOrTimeoutAsync(TaskOrchestrationContext context, TimeSpan delay)
+    {
+        using var cancel = new CancellationTokenSource();
+        var timer = context.CreateTimer(delay, cancel.Token);
+        var webhook = context.WaitForExternalEvent<ProviderReply>(PayoutSagaEvents.ProviderStatus, cancel.Token);
+        await Task.WhenAny(timer, webhook);
+        await cancel.CancelAsync();
+    }
+
+    private static async Task<PayoutSagaResult> SettleAsync(TaskOrchestrationContext context, PayoutClosing closing)
+    {
+        Step(context, "settle");
+        var settled = await context.CallActivityAsync<PayoutStepResult>(PayoutActivityNames.Settle, closing, StepRetry);
+        return settled.Succeeded
+            ? new PayoutSagaResult(PayoutStatus.Settled, closing.Detail)
+            : throw new InvalidOperationException($"Payout {closing.Payout.PayoutId} could not be settled: {settled.Code} {settled.Message}");
+    }
+
+    private static async Task<PayoutSagaResult> ReleaseAsync(TaskOrchestrationContext context, PayoutClosing closing)
+    {
+        Step(context, "release");
+        var released = await context.CallActivityAsync<PayoutStepResult>(PayoutActivityNames.Release, closing, StepRetry);
+        return released.Succeeded
+            ? new PayoutSagaResult(PayoutStatus.Released, closing.Detail)
+            : throw new InvalidOperationException($"Payout {closing.Payout.PayoutId} could not be released: {released.Code} {released.Message}");
+    }
+
+    /// <summary>The custom status shows the step the saga is in.</summary>
+    private static void Step(TaskOrchestrationContext context, string step) => context.SetCustomStatus(new { step });
+}
