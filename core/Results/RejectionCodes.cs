@@ -35,4 +35,13 @@ public static class RejectionCodes
 
     /// <summary>A template name or its variables do not fit the catalog.</summary>
     public const string TemplateMismatch = "template_mismatch";
+
+    /// <summary>A payment provider id that is not configured.</summary>
+    public const string UnknownProvider = "unknown_provider";
+
+    /// <summary>A payout currency its payment provider does not serve.</summary>
+    public const string CurrencyNotServed = "currency_not_served";
+
+    /// <summary>A provider callback whose signature or body cannot be trusted.</summary>
+    public const string InvalidWebhook = "invalid_webhook";
 }
