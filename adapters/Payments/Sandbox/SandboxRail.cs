@@ -182,7 +182,7 @@ public sealed class SandboxRail : IAsyncDisposable
         }
         if (created)
         {
-            _log.LogInformation("Sandbox payout {PayoutId} of {Amount}: {Script}", payout.PayoutId, payout.Amount, payout.Script);
+            _log.LogDebug("Sandbox payout {PayoutId} of {Amount}: {Script}", payout.PayoutId, payout.Amount, payout.Script);
             Announce(answer);
         }
 

@@ -17,6 +17,7 @@ public sealed class SandboxRailHost : IHostedService
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private SandboxRail? _rail;
+    private Uri? _webhookUrl;
 
     public SandboxRailHost(IOptions<PaymentsOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
@@ -31,6 +32,22 @@ public sealed class SandboxRailHost : IHostedService
 
     /// <summary>The running rail's base URL, or null.</summary>
     public Uri? BaseUrl => Rail?.BaseUrl;
+
+    /// <summary>
+    /// Where the rail posts its callbacks: <c>Payments:Sandbox:WebhookUrl</c> until set here. The host
+    /// sets it to its own webhook endpoint once Kestrel has its address (often an ephemeral port, so
+    /// configuration cannot say it); it applies to the running rail and to one started later.
+    /// </summary>
+    public Uri? WebhookUrl
+    {
+        get => Volatile.Read(ref _webhookUrl) ?? _options.Sandbox.WebhookUrl;
+        set
+        {
+            Volatile.Write(ref _webhookUrl, value);
+            if (Rail is { } rail)
+                rail.WebhookUrl = value;
+        }
+    }
 
     /// <summary>The settings the rail starts with: the sandbox provider's webhook secret, so its callbacks verify.</summary>
     public static SandboxRailSettings SettingsFrom(PaymentsOptions options)
@@ -47,7 +64,7 @@ public sealed class SandboxRailHost : IHostedService
     {
         if (!_options.Sandbox.Enabled || Rail is not null)
             return;
-        var rail = await SandboxRail.StartAsync(SettingsFrom(_options), _time, _loggers, cancellationToken);
+        var rail = await SandboxRail.StartAsync(SettingsFrom(_options) with { WebhookUrl = WebhookUrl }, _time, _loggers, cancellationToken);
         Volatile.Write(ref _rail, rail);
         _loggers.CreateLogger<SandboxRailHost>().LogInformation("Sandbox payment rail listening on {Url} (provider '{ProviderId}')",
             rail.BaseUrl, SandboxRailOptions.ProviderId);

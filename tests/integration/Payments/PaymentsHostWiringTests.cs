@@ -51,6 +51,15 @@ public sealed class PaymentsHostWiringTests
             var callback = await webhooks.NextAsync(Ct);
             Assert.Equal(payout.PayoutId, provider.VerifyWebhook(callback.Body, callback.Signature).Value.PayoutId);
 
+            // The host points callbacks at itself once it knows its address; the rail follows.
+            var sandbox = host.Services.GetRequiredService<SandboxRailHost>();
+            await using var moved = await WebhookReceiver.StartAsync(Ct);
+            sandbox.WebhookUrl = moved.Url;
+            var second = Instruction(SandboxScript.Reject);
+            Assert.IsType<ProviderOutcome.Rejected>(await provider.SubmitAsync(second, Ct));
+            var movedCallback = await moved.NextAsync(Ct);
+            Assert.Equal(second.PayoutId, provider.VerifyWebhook(movedCallback.Body, movedCallback.Signature).Value.PayoutId);
+
             // Digit 6 is slower than this provider's submit timeout by default.
             Assert.Equal(TimeSpan.FromSeconds(25), rail.Settings.SlowResponseDelay);
         }
