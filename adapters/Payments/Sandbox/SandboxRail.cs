@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -24,19 +23,13 @@ namespace WalletFlow.Adapters.Payments.Sandbox;
 /// </summary>
 public sealed class SandboxRail : IAsyncDisposable
 {
-    private const int WebhookAttempts = 3;
-
     private readonly WebApplication _app;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly ConcurrentDictionary<string, SandboxPayout> _payouts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SandboxRequest> _requests = new();
-    private readonly ConcurrentQueue<SandboxWebhookDelivery> _deliveries = new();
-    private readonly Channel<(Uri Url, PayoutStatusBody Body)> _callbacks =
-        Channel.CreateUnbounded<(Uri, PayoutStatusBody)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
-    private readonly HttpClient _webhookClient = new() { Timeout = TimeSpan.FromSeconds(10) };
-    private Task _delivery = Task.CompletedTask;
+    private readonly SandboxCallbacks _callbacks;
     private Uri? _webhookUrl;
 
     private SandboxRail(WebApplication app, SandboxRailSettings settings, TimeProvider time, ILogger log)
@@ -46,6 +39,7 @@ public sealed class SandboxRail : IAsyncDisposable
         _time = time;
         _log = log;
         _webhookUrl = settings.WebhookUrl;
+        _callbacks = new SandboxCallbacks(settings.WebhookSecret, time, log);
     }
 
     public SandboxRailSettings Settings { get; }
@@ -64,7 +58,7 @@ public sealed class SandboxRail : IAsyncDisposable
     public IReadOnlyList<SandboxRequest> Requests => [.. _requests];
 
     /// <summary>Every callback attempt so far, in order.</summary>
-    public IReadOnlyList<SandboxWebhookDelivery> WebhookDeliveries => [.. _deliveries];
+    public IReadOnlyList<SandboxWebhookDelivery> WebhookDeliveries => _callbacks.Deliveries;
 
     /// <summary>The requests that named <paramref name="payoutId"/>.</summary>
     public IReadOnlyList<SandboxRequest> RequestsFor(string payoutId) =>
@@ -110,7 +104,7 @@ public sealed class SandboxRail : IAsyncDisposable
         }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         rail.BaseUrl = new Uri(address.TrimEnd('/') + "/");
-        rail._delivery = Task.Run(rail.DeliverCallbacksAsync, CancellationToken.None);
+        rail._callbacks.Start();
         return rail;
     }
 
@@ -118,18 +112,9 @@ public sealed class SandboxRail : IAsyncDisposable
     {
         // Cancel first: held digit-5 requests end (their connections are aborted) instead of holding up the stop.
         await _stopping.CancelAsync();
-        _callbacks.Writer.TryComplete();
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
-        try
-        {
-            await _delivery;
-        }
-        catch (OperationCanceledException)
-        {
-            // the delivery loop ends by cancellation
-        }
-        _webhookClient.Dispose();
+        await _callbacks.DisposeAsync();
         _stopping.Dispose();
     }
 
@@ -282,50 +267,7 @@ public sealed class SandboxRail : IAsyncDisposable
     private void Announce(PayoutStatusBody status)
     {
         if (status.Status is not null && WebhookUrl is { } url)
-            _callbacks.Writer.TryWrite((url, status));
-    }
-
-    // One reader, so callbacks leave in the order the statuses changed (pending before accepted).
-    private async Task DeliverCallbacksAsync()
-    {
-        var ct = _stopping.Token;
-        await foreach (var (url, status) in _callbacks.Reader.ReadAllAsync(ct))
-        {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(status, ProviderJson.Options);
-            for (var attempt = 1; attempt <= WebhookAttempts; attempt++)
-            {
-                if (await PostCallbackAsync(url, status, bytes, attempt, ct))
-                    break;
-                if (attempt < WebhookAttempts)
-                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), _time, ct);
-            }
-        }
-    }
-
-    private async Task<bool> PostCallbackAsync(Uri url, PayoutStatusBody status, byte[] bytes, int attempt, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/json");
-        if (Settings.WebhookSecret is { Length: > 0 } secret)
-            request.Headers.Add(ProviderProtocol.SignatureHeader, WebhookSignature.Sign(secret, bytes));
-        SandboxWebhookDelivery delivery;
-        try
-        {
-            using var response = await _webhookClient.SendAsync(request, ct);
-            delivery = new(status.PayoutId!, status.Status!, url, attempt, (int)response.StatusCode, null);
-        }
-        catch (HttpRequestException e)
-        {
-            delivery = new(status.PayoutId!, status.Status!, url, attempt, null, e.Message);
-        }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
-        {
-            delivery = new(status.PayoutId!, status.Status!, url, attempt, null, $"no answer: {e.Message}");
-        }
-        _deliveries.Enqueue(delivery);
-        if (!delivery.Delivered)
-            _log.LogWarning("Sandbox callback for {PayoutId} to {Url}, attempt {Attempt}: {Outcome}", delivery.PayoutId, url, attempt, delivery.Error ?? $"HTTP {delivery.StatusCode}");
-        return delivery.Delivered;
+            _callbacks.Post(url, status);
     }
 
     private static Task AnswerAsync(HttpContext context, int statusCode, PayoutStatusBody body)
