@@ -10,6 +10,9 @@ public abstract record ProviderOutcome
     {
     }
 
+    /// <summary>True for <see cref="Accepted"/> and <see cref="Rejected"/>: the saga may settle or release.</summary>
+    public bool IsDefinitive => this is Accepted or Rejected;
+
     /// <summary>Paid out; definitive.</summary>
     /// <param name="ProviderReference">The provider's reference.</param>
     public sealed record Accepted(string ProviderReference) : ProviderOutcome;
@@ -22,7 +25,7 @@ public abstract record ProviderOutcome
     /// <param name="ProviderReference">The provider's reference, when given.</param>
     public sealed record Pending(string? ProviderReference) : ProviderOutcome;
 
-    /// <summary>We do not know whether money left (timeout, 5xx, connection reset).</summary>
+    /// <summary>We do not know whether money left (timeout, 5xx, connection reset, an unreadable answer).</summary>
     /// <param name="Detail">What happened on the wire.</param>
     public sealed record Ambiguous(string Detail) : ProviderOutcome;
 }

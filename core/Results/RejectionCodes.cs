@@ -53,4 +53,13 @@ public static class RejectionCodes
 
     /// <summary>New payouts are paused by the payouts_paused flag (a failed gate).</summary>
     public const string PayoutsPaused = "payouts_paused";
+
+    /// <summary>A payment provider id that is not configured.</summary>
+    public const string UnknownProvider = "unknown_provider";
+
+    /// <summary>A payout currency its payment provider does not serve.</summary>
+    public const string CurrencyNotServed = "currency_not_served";
+
+    /// <summary>A provider callback whose signature or body cannot be trusted.</summary>
+    public const string InvalidWebhook = "invalid_webhook";
 }
