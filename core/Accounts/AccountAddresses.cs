@@ -16,31 +16,31 @@ public static class AccountAddresses
     public static AccountAddress FxSpreadRevenue { get; } = new($"{Revenue}:{FxSpread}");
 
     /// <summary><c>equity:migration</c>.</summary>
-    public static AccountAddress MigrationEquity { get; } = new($"{Equity}:{Migration}");
+    public static AccountAddress MigrationEquity { get; } = new($"{Equity}:{AddressSegments.Migration}");
 
     /// <summary><c>equity:funding</c>.</summary>
     public static AccountAddress FundingEquity { get; } = new($"{Equity}:{Funding}");
 
     /// <summary><c>suspense:corrections</c>.</summary>
-    public static AccountAddress CorrectionsSuspense { get; } = new($"{Suspense}:{Corrections}");
+    public static AccountAddress CorrectionsSuspense { get; } = new($"{Suspense}:{AddressSegments.Corrections}");
 
     /// <summary><c>wallets:{walletId}:main</c>.</summary>
     public static AccountAddress WalletMain(string walletId) => Build(AddressSegments.Wallets, Id(walletId), Main);
 
     /// <summary><c>wallets:{walletId}:holds:{holdId}</c>.</summary>
-    public static AccountAddress WalletHold(string walletId, string holdId) => Build(AddressSegments.Wallets, Id(walletId), Holds, Id(holdId));
+    public static AccountAddress WalletHold(string walletId, string holdId) => Build(AddressSegments.Wallets, Id(walletId), AddressSegments.Holds, Id(holdId));
 
     /// <summary><c>wallets:{walletId}:reserve</c>.</summary>
     public static AccountAddress WalletReserve(string walletId) => Build(AddressSegments.Wallets, Id(walletId), Reserve);
 
     /// <summary><c>banks:{bankId}:{ccy}</c>.</summary>
-    public static AccountAddress Bank(string bankId, Currency currency) => Build(Banks, Id(bankId), Code(currency));
+    public static AccountAddress Bank(string bankId, Currency currency) => Build(AddressSegments.Banks, Id(bankId), Code(currency));
 
     /// <summary><c>pools:{providerId}:{ccy}</c>.</summary>
-    public static AccountAddress Pool(string providerId, Currency currency) => Build(Pools, Id(providerId), Code(currency));
+    public static AccountAddress Pool(string providerId, Currency currency) => Build(AddressSegments.Pools, Id(providerId), Code(currency));
 
     /// <summary><c>clearing:payouts:{providerId}</c>.</summary>
-    public static AccountAddress PayoutClearing(string providerId) => Build(Clearing, Payouts, Id(providerId));
+    public static AccountAddress PayoutClearing(string providerId) => Build(Clearing, AddressSegments.Payouts, Id(providerId));
 
     /// <summary><c>fx:{ccyA}-{ccyB}</c>, in the order given (sold currency first by convention).</summary>
     public static AccountAddress FxPosition(Currency first, Currency second) =>
@@ -52,7 +52,7 @@ public static class AccountAddresses
     public static AccountAddress Custody(string network, Currency asset) => Build(AddressSegments.Custody, Id(network), Code(asset));
 
     /// <summary><c>counterparties:{id}</c>.</summary>
-    public static AccountAddress Counterparty(string counterpartyId) => Build(Counterparties, Id(counterpartyId));
+    public static AccountAddress Counterparty(string counterpartyId) => Build(AddressSegments.Counterparties, Id(counterpartyId));
 
     /// <summary><c>expenses:{name}</c>.</summary>
     public static AccountAddress Expense(string name) => Build(Expenses, Id(name));

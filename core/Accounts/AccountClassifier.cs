@@ -28,22 +28,22 @@ public static class AccountClassifier
                 return Of(AccountKind.WalletMain) with { WalletId = s[1] };
             case AddressSegments.Wallets when s.Count == 3 && s[2] == Reserve:
                 return Of(AccountKind.WalletReserve) with { WalletId = s[1] };
-            case AddressSegments.Wallets when s.Count == 4 && s[2] == Holds:
+            case AddressSegments.Wallets when s.Count == 4 && s[2] == AddressSegments.Holds:
                 return Of(AccountKind.WalletHold) with { WalletId = s[1], HoldId = s[3] };
             case AddressSegments.Wallets:
                 return Reject("wallet accounts are wallets:{walletId}:main, wallets:{walletId}:reserve or wallets:{walletId}:holds:{holdId}");
 
-            case Banks when s.Count == 3:
+            case AddressSegments.Banks when s.Count == 3:
                 return WithCurrency(s[2], 3, c => Of(AccountKind.Bank) with { BankId = s[1], Currency = c });
-            case Banks:
+            case AddressSegments.Banks:
                 return Reject("bank accounts are banks:{bankId}:{ccy}");
 
-            case Pools when s.Count == 3:
+            case AddressSegments.Pools when s.Count == 3:
                 return WithCurrency(s[2], 3, c => Of(AccountKind.Pool) with { ProviderId = s[1], Currency = c });
-            case Pools:
+            case AddressSegments.Pools:
                 return Reject("pool accounts are pools:{providerId}:{ccy}");
 
-            case Clearing when s.Count == 3 && s[1] == Payouts:
+            case Clearing when s.Count == 3 && s[1] == AddressSegments.Payouts:
                 return Of(AccountKind.PayoutClearing) with { ProviderId = s[2] };
             case Clearing:
                 return Reject("clearing accounts are clearing:payouts:{providerId}");
@@ -58,9 +58,9 @@ public static class AccountClassifier
             case Custody:
                 return Reject("custody accounts are custody:{network}:{asset}");
 
-            case Counterparties when s.Count == 2:
+            case AddressSegments.Counterparties when s.Count == 2:
                 return Of(AccountKind.Counterparty) with { CounterpartyId = s[1] };
-            case Counterparties:
+            case AddressSegments.Counterparties:
                 return Reject("counterparty accounts are counterparties:{id}");
 
             case Revenue when s.Count == 2 && s[1] == Fees:
@@ -75,14 +75,14 @@ public static class AccountClassifier
             case Expenses:
                 return Reject("expense accounts are expenses:{name}");
 
-            case Equity when s.Count == 2 && s[1] == Migration:
+            case Equity when s.Count == 2 && s[1] == AddressSegments.Migration:
                 return Of(AccountKind.MigrationEquity);
             case Equity when s.Count == 2 && s[1] == Funding:
                 return Of(AccountKind.FundingEquity);
             case Equity:
                 return Reject("equity accounts are equity:migration and equity:funding");
 
-            case Suspense when s.Count == 2 && s[1] == Corrections:
+            case Suspense when s.Count == 2 && s[1] == AddressSegments.Corrections:
                 return Of(AccountKind.CorrectionsSuspense);
             case Suspense:
                 return Reject("the suspense account is suspense:corrections");
