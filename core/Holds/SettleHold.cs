@@ -1,3 +1,4 @@
+using System.Globalization;
 using WalletFlow.Core.Accounts;
 using WalletFlow.Core.Monetary;
 using WalletFlow.Core.Movements;
@@ -28,8 +29,12 @@ public sealed class SettleHold(MovementPipeline pipeline)
         if (request.Amount is { Length: 0 })
             return InvalidRequest.For("amount", "Leave the amount out to settle the whole hold, or give the held amount.");
 
-        // The amount's currency is the hold's, known only under lock: it is checked there, and claimed as given.
-        var canonical = new { holdId = valid.holdId, counterpartyId = valid.counterpartyId, amount = request.Amount };
+        // The amount's currency is the hold's, known only under lock: it is checked there. It is claimed
+        // as a number ("250" and "250.00" are one request), or as given when it is not one (then rejected).
+        var amountText = request.Amount is not null && decimal.TryParse(request.Amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var asked)
+            ? asked.ToString("0.############################", CultureInfo.InvariantCulture)
+            : request.Amount;
+        var canonical = new { holdId = valid.holdId, counterpartyId = valid.counterpartyId, amount = amountText };
         return await pipeline.RunAsync(TemplateNames.HoldSettle, request.Key, canonical, async (transaction, ct) =>
         {
             var open = HoldRules.RequireOpen(await transaction.LockHoldAsync(valid.holdId, ct), valid.holdId, HoldKind.Generic, "holdId");
@@ -37,10 +42,10 @@ public sealed class SettleHold(MovementPipeline pipeline)
                 return refused;
             if (request.Amount is not null)
             {
-                var asked = Money.Parse(request.Amount, hold.Amount.Currency);
-                if (!asked.IsSuccess)
-                    return asked.Error with { Field = "amount" };
-                if (asked.Value != hold.Amount)
+                var given = Money.Parse(request.Amount, hold.Amount.Currency);
+                if (!given.IsSuccess)
+                    return given.Error with { Field = "amount" };
+                if (given.Value != hold.Amount)
                     return InvalidRequest.For("amount", $"Hold '{hold.HoldId}' holds {hold.Amount} and settles in full; release it and place a new hold to pay part.");
             }
             var call = new TemplateCall(TemplateNames.HoldSettle, new Dictionary<string, TemplateVar>

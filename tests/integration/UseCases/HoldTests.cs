@@ -87,7 +87,7 @@ public sealed class HoldTests(UseCaseFixture fx) : IClassFixture<UseCaseFixture>
         Assert.Equal(counterparty, settled.Value.Attributes["counterpartyId"]);
 
         await fx.AssertReplayAndConflictAsync(key, settled.Value,
-            () => fx.Get<SettleHold>().RunAsync(new SettleHoldRequest(key, holdId, counterparty, "250.00"), Ct),
+            () => fx.Get<SettleHold>().RunAsync(new SettleHoldRequest(key, holdId, counterparty, "250"), Ct),
             () => fx.Get<SettleHold>().RunAsync(new SettleHoldRequest(key, holdId, "someone_else"), Ct));
 
         var again = Key();

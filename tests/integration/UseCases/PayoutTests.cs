@@ -152,4 +152,42 @@ public sealed class PayoutTests(UseCaseFixture fx) : IClassFixture<UseCaseFixtur
         Assert.Equal(RejectionCodes.StateConflict, (await fx.Get<ReleaseHold>().RunAsync(new ReleaseHoldRequest(asGeneric, payoutId), Ct)).Error?.Code);
         await fx.AssertNothingWrittenAsync(asGeneric, "hold-release");
     }
+
+    [Fact]
+    public async Task Concurrent_duplicates_of_a_payout_hold_post_one_movement_and_all_get_its_receipt()
+    {
+        var wallet = await fx.OpenWalletAsync();
+        await fx.FundAsync(wallet.WalletId, "1000.00");
+        var payoutId = NewId("po");
+        var key = Key();
+        var request = new HoldPayoutRequest(key, payoutId, wallet.WalletId, "100.00", "NGN", "1.00");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => fx.Get<HoldPayout>().RunAsync(request, Ct), Ct)));
+
+        // A duplicate that arrives while the first is in flight is told so (409 with Retry-After), never posted twice.
+        Assert.All(results, r => Assert.True(r.IsSuccess || r.Error is IdempotencyInProgress, r.ToString()));
+        var first = results.First(r => r.IsSuccess).Value;
+        Assert.All(results.Where(r => r.IsSuccess), r => Assert.Equal(first, r.Value, MovementReceiptComparer.Instance));
+        var retried = await fx.Get<HoldPayout>().RunAsync(request, Ct);
+        Assert.Equal(first, retried.Value, MovementReceiptComparer.Instance);
+        Assert.Equal(1, await fx.CountAsync("ledger.transactions", "reference = $1", $"payout-hold:{key.Value}"));
+        Assert.Equal(1, await fx.CountAsync("walletflow.outbox", "aggregate_id = $1", payoutId));
+        Assert.Equal(89_900, await fx.BalanceAsync(AccountAddresses.WalletMain(wallet.WalletId)));
+    }
+
+    [Fact]
+    public async Task Two_commands_holding_one_payout_at_once_hold_it_once()
+    {
+        var wallet = await fx.OpenWalletAsync();
+        await fx.FundAsync(wallet.WalletId, "1000.00");
+        var payoutId = NewId("po");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(
+            () => fx.Get<HoldPayout>().RunAsync(new HoldPayoutRequest(Key(), payoutId, wallet.WalletId, "100.00", "NGN"), Ct), Ct)));
+
+        Assert.Single(results, r => r.IsSuccess);
+        Assert.Single(results, r => r.Error?.Code == RejectionCodes.StateConflict);
+        Assert.Equal(90_000, await fx.BalanceAsync(AccountAddresses.WalletMain(wallet.WalletId)));
+        Assert.Equal(10_000, await fx.BalanceAsync(AccountAddresses.WalletHold(wallet.WalletId, payoutId)));
+    }
 }

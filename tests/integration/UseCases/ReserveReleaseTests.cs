@@ -76,4 +76,20 @@ public sealed class ReserveReleaseTests(UseCaseFixture fx) : IClassFixture<UseCa
         Assert.Equal((RejectionCodes.NotFound, "walletId"), (released.Error?.Code, released.Error?.Field));
         await fx.AssertNothingWrittenAsync(key, "reserve-release");
     }
+
+    [Fact]
+    public async Task Concurrent_releases_under_different_keys_release_each_tranche_once()
+    {
+        var walletId = await WalletWithReserveAsync(0, "1000.00", "1000.00", "1000.00");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(
+            () => fx.Get<ReleaseReserve>().RunAsync(new ReleaseReserveRequest(Key(), walletId), Ct), Ct)));
+
+        var released = Assert.Single(results, r => r.IsSuccess);
+        Assert.Equal("300.00", released.Value.Attributes["amount"]);
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal(RejectionCodes.StateConflict, r.Error?.Code));
+        Assert.Equal(0, await fx.BalanceAsync(AccountAddresses.WalletReserve(walletId)));
+        Assert.Equal(300_000, await fx.BalanceAsync(AccountAddresses.WalletMain(walletId)));
+        Assert.Equal(0m, await fx.StatementBalanceAsync(AccountAddresses.WalletReserve(walletId)));
+    }
 }
