@@ -11,14 +11,23 @@ public static class WalletRules
     /// <summary>The wallet, when it exists, is active and holds <paramref name="currency"/>; else a rejection naming <paramref name="field"/>.</summary>
     public static async Task<Result<Wallet>> RequireAsync(ICommandTransaction transaction, string walletId, Currency currency, string field, CancellationToken cancellationToken)
     {
+        var active = await RequireActiveAsync(transaction, walletId, field, cancellationToken);
+        if (!active.TryGetValue(out var wallet, out var rejected))
+            return rejected;
+        if (wallet.Currency != currency)
+            return new WalletCurrencyMismatch(walletId, wallet.Currency, currency) { Field = field };
+        return wallet;
+    }
+
+    /// <summary>The wallet, when it exists and is active, whatever its currency (a movement that takes the wallet's own currency); else a rejection naming <paramref name="field"/>.</summary>
+    public static async Task<Result<Wallet>> RequireActiveAsync(ICommandTransaction transaction, string walletId, string field, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(transaction);
         var wallet = await transaction.FindWalletAsync(walletId, cancellationToken);
         if (wallet is null)
             return new NotFound("wallet", walletId) { Field = field };
         if (wallet.Status != WalletStatus.Active)
             return new StateConflict($"Wallet '{walletId}' is {wallet.Status.ToString().ToLowerInvariant()} and takes no movements.") { Field = field };
-        if (wallet.Currency != currency)
-            return new WalletCurrencyMismatch(walletId, wallet.Currency, currency) { Field = field };
         return wallet;
     }
 }

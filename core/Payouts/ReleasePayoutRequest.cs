@@ -1,0 +1,8 @@
+using WalletFlow.Core.Movements;
+
+namespace WalletFlow.Core.Payouts;
+
+/// <summary>The payout saga's release step (design.md §7 step 4): the payout definitively failed.</summary>
+/// <param name="Key">The step's idempotency key.</param>
+/// <param name="PayoutId">The payout whose hold goes back to the wallet.</param>
+public sealed record ReleasePayoutRequest(IdempotencyKey Key, string? PayoutId);
