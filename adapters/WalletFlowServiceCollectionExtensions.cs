@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using WalletFlow.Adapters.Durable;
 using WalletFlow.Adapters.Ledger;
+using WalletFlow.Adapters.Payments;
 using WalletFlow.Adapters.Outbox;
 using WalletFlow.Adapters.Postgres;
 using WalletFlow.Adapters.Stores;
@@ -55,6 +57,16 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton(sp => CommandsDataSource.Create(WithAutoPrepare(sp.GetRequiredService<WalletFlowDatabase>().ConnectionString)));
         services.AddSingleton<ICommandStore, PostgresCommandStore>();
         services.AddSingleton<IWalletStore, PostgresWalletStore>();
+        services.AddWalletFlowPayments(configuration);
+        services.AddOptions<PayoutsOptions>()
+            .Bind(configuration.GetSection(PayoutsOptions.Section), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PayoutsOptions>>().Value.ToPolicy());
+        services.AddSingleton<IPayoutStore, PostgresPayoutStore>();
+        services.AddSingleton<IPayoutSagas, DurableTaskPayoutSagas>();
+        services.AddSingleton<StartPayout>();
+        services.AddSingleton<RedriveStalledPayouts>();
         services.AddSingleton<MovementPipeline>();
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.Section), o => o.ErrorOnUnknownConfiguration = true)

@@ -1,10 +1,15 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask;
+using WalletFlow.Activities.Payouts;
 using WalletFlow.Adapters;
+using WalletFlow.Adapters.Payments;
+using WalletFlow.Adapters.Payments.Sandbox;
 using WalletFlow.Host.Durable;
 using WalletFlow.Host.Health;
 using WalletFlow.Host.LedgerApi;
+using WalletFlow.Host.Payouts;
+using WalletFlow.Orchestrations.Payouts;
 
 namespace WalletFlow.Host;
 
@@ -44,7 +49,13 @@ public sealed class WalletFlowServer : IAsyncDisposable
 
         builder.Services.AddWalletFlow(builder.Configuration);
         builder.Services.AddWalletFlowHealthChecks();
-        builder.Services.AddWalletFlowDurable(builder.Configuration, registry => registerTasks?.Invoke(registry));
+        builder.Services.AddWalletFlowDurable(builder.Configuration, registry =>
+        {
+            registry.AddOrchestrator<PayoutSaga>();
+            registry.AddPayoutActivities();
+            registerTasks?.Invoke(registry);
+        });
+        builder.Services.AddHostedService<PayoutSweeperService>();
 
         var app = builder.Build();
         app.MapWalletFlowHealth();
@@ -55,6 +66,9 @@ public sealed class WalletFlowServer : IAsyncDisposable
             await app.StartAsync(ct);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
                 .Addresses.Select(a => new Uri(a)).ToList();
+            // The sandbox rail calls back the host's own webhook once the host knows its address.
+            var sandbox = app.Services.GetRequiredService<SandboxRailHost>();
+            sandbox.WebhookUrl ??= new Uri(addresses[0], $"/v1/providers/{SandboxRailOptions.ProviderId}/webhook");
             app.Logger.LogInformation("walletflow listening on {Urls}; {Database}",
                 string.Join(", ", addresses), database.Description);
             return new WalletFlowServer(app, addresses);

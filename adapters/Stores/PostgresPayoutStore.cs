@@ -55,7 +55,7 @@ public sealed class PostgresPayoutStore(CommandsDataSource commands, TimeProvide
             VALUES ($1, $2, $3, 'accepted', jsonb_build_object('payoutId', $4::text), $5)
             """, key.Value, StartPayout.Operation, requestHash, payout.PayoutId, now));
         batch.BatchCommands.Add(Command($"""
-            INSERT INTO walletflow.payouts ({Columns})
+            INSERT INTO walletflow.payouts ({Columns.Replace("::text", "", StringComparison.Ordinal)})
             VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, NULL, NULL, 0, $9, $9)
             """, payout.PayoutId, payout.WalletId, payout.Amount.Currency.Code, payout.Amount.MinorUnits, payout.Fee.MinorUnits,
             payout.ProviderId, JsonSerializer.Serialize(payout.Beneficiary), nameof(PayoutStatus.Requested), now));

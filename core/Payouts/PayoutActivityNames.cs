@@ -3,6 +3,9 @@ namespace WalletFlow.Core.Payouts;
 /// <summary>The payout saga's activity names, in one place: the orchestrator calls them, the activities are registered under them.</summary>
 public static class PayoutActivityNames
 {
+    /// <summary>The orchestrator itself.</summary>
+    public const string Saga = "PayoutSaga";
+
     /// <summary>Moves amount + fee into the payout's hold.</summary>
     public const string Hold = "HoldPayoutActivity";
 

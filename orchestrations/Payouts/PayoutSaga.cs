@@ -63,14 +63,18 @@ public sealed class PayoutSaga : TaskOrchestrator<PayoutSagaInput, PayoutSagaRes
     /// <summary>
     /// Waits out the backoff, unless a verified provider webhook arrives first. The webhook only wakes
     /// the saga: the requery that follows is what decides, so a webhook is never trusted over the provider's API.
+    /// Only the timer is cancelled (when the webhook wins): cancelling the event wait after the timer had
+    /// fired left the instance waiting forever on the in-memory backend. The abandoned event wait may take
+    /// one later webhook, which then wakes nothing; the next timer still fires.
     /// </summary>
     private static async Task ProviderNewsOrTimeoutAsync(TaskOrchestrationContext context, TimeSpan delay)
     {
         using var cancel = new CancellationTokenSource();
         var timer = context.CreateTimer(delay, cancel.Token);
         var webhook = context.WaitForExternalEvent<ProviderReply>(PayoutSagaEvents.ProviderStatus, cancel.Token);
-        await Task.WhenAny(timer, webhook);
-        await cancel.CancelAsync();
+        var first = await Task.WhenAny(timer, webhook);
+        if (first != timer)
+            await cancel.CancelAsync();
     }
 
     private static async Task<PayoutSagaResult> SettleAsync(TaskOrchestrationContext context, PayoutClosing closing)

@@ -1,0 +1,16 @@
+using Microsoft.DurableTask;
+using WalletFlow.Core.Payouts;
+using WalletFlow.Core.Ports;
+
+namespace WalletFlow.Activities.Payouts;
+
+/// <summary>Step 5: the requery budget is spent and the provider's answer is still not definitive: dead-letter into manual review.</summary>
+public sealed class DeadLetterPayoutActivity(IPayoutStore payouts) : TaskActivity<PayoutDeadLetter, bool>
+{
+    public override Task<bool> RunAsync(TaskActivityContext context, PayoutDeadLetter input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return payouts.RecordAsync(input.PayoutId, new PayoutTransition("dead-letter", PayoutStatus.ManualReview, "PayoutDeadLettered",
+            $"not definitive after {input.Requeries} requeries: {input.LastDetail}"), CancellationToken.None);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.DurableTask;
+using WalletFlow.Core.Payouts;
+using WalletFlow.Core.Ports;
+
+namespace WalletFlow.Activities.Payouts;
+
+/// <summary>Step 4b: the payout definitively failed: the hold goes back to the wallet.</summary>
+public sealed class ReleasePayoutActivity(ReleasePayout release, IPayoutStore payouts) : TaskActivity<PayoutClosing, PayoutStepResult>
+{
+    public override async Task<PayoutStepResult> RunAsync(TaskActivityContext context, PayoutClosing input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var payoutId = input.Payout.PayoutId;
+        var released = await release.RunAsync(new ReleasePayoutRequest(PayoutSteps.Key(payoutId, "release"), payoutId), CancellationToken.None);
+        if (!released.IsSuccess)
+            return new PayoutStepResult(false, released.Error.Code, released.Error.Message);
+        await payouts.RecordAsync(payoutId,
+            new PayoutTransition("release", PayoutStatus.Released, "PayoutReleased", input.Detail, input.ProviderReference), CancellationToken.None);
+        return new PayoutStepResult(true);
+    }
+}
