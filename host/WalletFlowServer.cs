@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask;
 using WalletFlow.Adapters;
+using WalletFlow.Host.Api;
 using WalletFlow.Host.Durable;
 using WalletFlow.Host.Health;
 using WalletFlow.Host.LedgerApi;
@@ -44,11 +45,13 @@ public sealed class WalletFlowServer : IAsyncDisposable
 
         builder.Services.AddWalletFlow(builder.Configuration);
         builder.Services.AddWalletFlowHealthChecks();
+        builder.Services.AddWalletFlowApi(builder.Configuration);
         builder.Services.AddWalletFlowDurable(builder.Configuration, registry => registerTasks?.Invoke(registry));
 
         var app = builder.Build();
         app.MapWalletFlowHealth();
         app.MapLedgerApi();
+        app.MapV1Api();
         try
         {
             var database = await WalletFlowHostDefaults.PrepareDatabaseAsync(app.Services, ct);
