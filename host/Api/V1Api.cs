@@ -37,6 +37,28 @@ public static class V1Api
                 };
                 return Task.CompletedTask;
             });
+            // Every v1 problem carries walletflow's stable code and, when a field is at fault, errors (field → messages).
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))
+                {
+                    schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                    schema.Properties["code"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Description = "Stable machine-readable code: insufficient_funds, unknown_currency, invalid_amount, invalid_request, invalid_json, "
+                            + "currency_mismatch, not_found, idempotency_conflict, idempotency_in_progress, state_conflict, payload_too_large, …",
+                    };
+                    schema.Properties["errors"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Description = "Field (JSON property, query parameter or header name) → messages.",
+                        AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    };
+                    schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Quote it when reporting a problem." };
+                }
+                return Task.CompletedTask;
+            });
             o.AddOperationTransformer((operation, _, _) =>
             {
                 foreach (var parameter in operation.Parameters ?? [])

@@ -25,14 +25,19 @@ public static class WalletsApi
         var wallets = v1.MapGroup("/wallets");
         wallets.MapPost("", OpenAsync)
             .Accepts<OpenWalletBody>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("OpenWallet")
             .WithSummary("Open a wallet; the same walletId, owner and currency again answers 200 with the wallet.");
         wallets.MapGet("/{walletId}", GetAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetWallet")
             .WithSummary("A wallet with its balances {available, held, reserve}, derived from the ledger.");
         wallets.MapGet("/{walletId}/transactions", ListTransactionsAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ListWalletTransactions")
             .WithSummary("Ledger transactions touching the wallet, newest first; pass `next` back as `cursor`.");
         return v1;

@@ -23,7 +23,11 @@ public sealed class V1OpenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True(responses.GetProperty("201").GetProperty("content").TryGetProperty("application/json", out _));
         foreach (var problem in new[] { "400", "409", "413", "415", "422" })
             Assert.True(responses.GetProperty(problem).GetProperty("content").TryGetProperty("application/problem+json", out _), problem);
+        Assert.True(paths.GetProperty("/v1/wallets/{walletId}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+        Assert.True(paths.GetProperty("/v1/wallets").GetProperty("post").GetProperty("responses").TryGetProperty("400", out _));
         var schemas = document.Body.GetProperty("components").GetProperty("schemas");
+        var problemProperties = schemas.GetProperty("ProblemDetails").GetProperty("properties");
+        Assert.True(problemProperties.TryGetProperty("code", out _) && problemProperties.TryGetProperty("errors", out _));
         foreach (var schema in new[] { "PayInBody", "TransferBody", "OpenWalletBody", "MovementResponse", "PostingResponse", "WalletResponse", "WalletTransactionPage" })
             Assert.True(schemas.TryGetProperty(schema, out _), schema);
     }
