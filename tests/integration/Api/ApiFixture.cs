@@ -12,10 +12,28 @@ namespace WalletFlow.Tests.Integration.Api;
 /// The real walletflow host (WalletFlowServer: Kestrel on a loopback port, the embedded ledger) over a
 /// fresh migrated database, and an HttpClient to it. Tests read the database back to count writes.
 /// </summary>
-public sealed class ApiFixture(PostgresServer server) : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
-    private readonly FreshDatabase _database = new(server);
+    private readonly FreshDatabase _database;
+    private readonly string[] _settings;
     private WalletFlowServer _server = null!;
+
+    public ApiFixture(PostgresServer server) : this(server, [])
+    {
+    }
+
+    /// <param name="server">The run's PostgreSQL server.</param>
+    /// <param name="settings">More configuration arguments for the host (<c>--Api:MaxBodyBytes=2048</c>).</param>
+    protected ApiFixture(PostgresServer server, string[] settings)
+    {
+        _database = new FreshDatabase(server);
+        _settings = settings;
+    }
+
+    public FreshDatabase Database => _database;
+
+    /// <summary>The host's services (its NpgsqlDataSource, for one).</summary>
+    public IServiceProvider Services => _server.Services;
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -29,7 +47,7 @@ public sealed class ApiFixture(PostgresServer server) : IAsyncLifetime
     {
         await _database.InitializeAsync();
         _server = await WalletFlowServer.StartAsync(
-            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={_database.ConnectionString}"],
+            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={_database.ConnectionString}", .. _settings],
             TestContext.Current.CancellationToken);
         Http = new HttpClient { BaseAddress = _server.Addresses[0] };
     }
@@ -39,6 +57,7 @@ public sealed class ApiFixture(PostgresServer server) : IAsyncLifetime
         Http.Dispose();
         await _server.DisposeAsync();
         await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     public static string NewId(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 13)];
