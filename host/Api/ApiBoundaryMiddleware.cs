@@ -95,6 +95,8 @@ public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOpti
             return ApiProblems.WriteAsync(context, e.StatusCode, ApiProblems.UnsupportedMediaType, "Request bodies are JSON: send Content-Type: application/json.");
         if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
             return ApiProblems.WriteAsync(context, e.StatusCode, ApiProblems.PayloadTooLarge, "The request body is too large.");
+        if (e.StatusCode != StatusCodes.Status400BadRequest)
+            return ApiProblems.WriteAsync(context, e.StatusCode, "http_" + e.StatusCode, "The request could not be read.");
         if (e.InnerException is JsonException { Path: { Length: > 2 } path })
         {
             var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
