@@ -5,6 +5,7 @@ using WalletFlow.Activities.Payouts;
 using WalletFlow.Adapters;
 using WalletFlow.Adapters.Payments;
 using WalletFlow.Adapters.Payments.Sandbox;
+using WalletFlow.Host.Api;
 using WalletFlow.Host.Durable;
 using WalletFlow.Host.Health;
 using WalletFlow.Host.LedgerApi;
@@ -49,6 +50,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
 
         builder.Services.AddWalletFlow(builder.Configuration);
         builder.Services.AddWalletFlowHealthChecks();
+        builder.Services.AddWalletFlowApi(builder.Configuration);
         builder.Services.AddWalletFlowDurable(builder.Configuration, registry =>
         {
             registry.AddOrchestrator<PayoutSaga>();
@@ -60,6 +62,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
         var app = builder.Build();
         app.MapWalletFlowHealth();
         app.MapLedgerApi();
+        app.MapV1Api();
         try
         {
             var database = await WalletFlowHostDefaults.PrepareDatabaseAsync(app.Services, ct);

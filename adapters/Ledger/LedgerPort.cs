@@ -89,6 +89,26 @@ public abstract partial class LedgerPort : ILedger
         }
     }
 
+    /// <summary>
+    /// Transactions with a posting on an account under <paramref name="addressPrefix"/>, newest first
+    /// (both ledgers list by id, descending); paged by id, not by the ledger's cursor, so the filter
+    /// is always the one built here.
+    /// </summary>
+    public async Task<LedgerTransactionPage> ListTransactionsAsync(string addressPrefix, int pageSize, long? beforeId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(addressPrefix);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, LedgerQuery.MaxPageSize);
+        var touching = new Dictionary<string, object> { ["$match"] = new Dictionary<string, string> { ["account"] = addressPrefix.TrimEnd(':') + ":" } };
+        var filter = JsonSerializer.SerializeToElement(beforeId is { } before
+            ? new Dictionary<string, object> { ["$and"] = new object[] { touching, new Dictionary<string, object> { ["$lt"] = new Dictionary<string, long> { ["id"] = before } } } }
+            : touching);
+        var page = await ListTransactionsAsync(new LedgerQuery(pageSize, filter), cancellationToken);
+        if (!page.Succeeded)
+            throw new LedgerFailureException(page.Error);
+        return new LedgerTransactionPage(page.Value.Data.Select(ToCore).ToList(), page.Value.HasMore);
+    }
+
     private static IEnumerable<AccountBalance> Balances(LedgerAccount account) =>
         (account.Volumes ?? new Dictionary<string, Volumes>())
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)

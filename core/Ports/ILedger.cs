@@ -24,4 +24,12 @@ public interface ILedger
 
     /// <summary>Every balance of every account whose address starts with <paramref name="addressPrefix"/> ("" for all): trial balance, gates, drift.</summary>
     IAsyncEnumerable<AccountBalance> ListBalancesAsync(string addressPrefix, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of the transactions that touch any account under <paramref name="addressPrefix"/>
+    /// (whole segments: "wallets:w1" is wallets:w1:main, its holds and its reserve), newest first,
+    /// older than <paramref name="beforeId"/> when given. The filter is rebuilt on every call, so a
+    /// caller's cursor (the last id it saw) can never widen what is listed.
+    /// </summary>
+    Task<LedgerTransactionPage> ListTransactionsAsync(string addressPrefix, int pageSize, long? beforeId, CancellationToken cancellationToken);
 }

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace WalletFlow.Host.Api;
+
+/// <summary>
+/// The cross-cutting work of /v1, in one place, before any handler runs: a request body must be JSON
+/// (415), no larger than <see cref="ApiOptions.MaxBodyBytes"/> (413) and well-formed (400
+/// <c>invalid_json</c>); it is then buffered so binding cannot fail half-way through a stream. After
+/// the handler: binding failures, unmatched routes and unhandled exceptions become problem+json too,
+/// and an exception answers 500 without its message (it is logged with the traceId).
+/// </summary>
+public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOptions> options, ILogger<ApiBoundaryMiddleware> logger)
+{
+    private readonly int _maxBodyBytes = options.Value.MaxBodyBytes;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            if (HasBody(context.Request) && !await AcceptBodyAsync(context))
+                return;
+            await next(context);
+            if (!context.Response.HasStarted && context.Response.StatusCode >= 400 && context.Response.ContentType is null)
+                await WriteBareStatusAsync(context);
+        }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            await BindingFailedAsync(context, e);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            logger.LogError(e, "{Method} {Path} failed (traceId {TraceId})", context.Request.Method, context.Request.Path, context.TraceIdentifier);
+            context.Response.Clear();
+            await ApiProblems.WriteAsync(context, StatusCodes.Status500InternalServerError, ApiProblems.InternalError,
+                "The request could not be completed. The error is logged with this traceId.");
+        }
+    }
+
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+
+    /// <summary>Checks and buffers the body; false when it has answered the request itself.</summary>
+    private async Task<bool> AcceptBodyAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!request.HasJsonContentType())
+        {
+            await ApiProblems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, ApiProblems.UnsupportedMediaType,
+                "Request bodies are JSON: send Content-Type: application/json.");
+            return false;
+        }
+        if (request.ContentLength > _maxBodyBytes)
+            return await TooLargeAsync(context);
+
+        var buffer = new MemoryStream();
+        context.Response.RegisterForDispose(buffer);
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > _maxBodyBytes)
+                return await TooLargeAsync(context);
+            buffer.Write(chunk, 0, read);
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        }
+        catch (JsonException e)
+        {
+            await ApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, ApiProblems.InvalidJson,
+                $"The body is not well-formed JSON: {e.Message}");
+            return false;
+        }
+        buffer.Position = 0;
+        request.Body = buffer;
+        return true;
+    }
+
+    private async Task<bool> TooLargeAsync(HttpContext context)
+    {
+        await ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ApiProblems.PayloadTooLarge,
+            $"Request bodies are limited to {_maxBodyBytes} bytes.");
+        return false;
+    }
+
+    // Well-formed JSON that does not fit the request type (a number where a string goes, an array for
+    // an object, no body at all), or a header or query value that does not bind.
+    private static Task BindingFailedAsync(HttpContext context, BadHttpRequestException e)
+    {
+        context.Response.Clear();
+        if (e.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+            return ApiProblems.WriteAsync(context, e.StatusCode, ApiProblems.UnsupportedMediaType, "Request bodies are JSON: send Content-Type: application/json.");
+        if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            return ApiProblems.WriteAsync(context, e.StatusCode, ApiProblems.PayloadTooLarge, "The request body is too large.");
+        if (e.StatusCode != StatusCodes.Status400BadRequest)
+            return ApiProblems.WriteAsync(context, e.StatusCode, "http_" + e.StatusCode, "The request could not be read.");
+        if (e.InnerException is JsonException { Path: { Length: > 2 } path })
+        {
+            var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+            return ApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, ApiProblems.InvalidJson,
+                $"The body does not fit the request: {field} has the wrong JSON type (amounts and ids are strings).",
+                new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = ["Wrong JSON type; amounts and ids are JSON strings."] } });
+        }
+        return ApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, ApiProblems.InvalidJson,
+            "The body must be a JSON object of the request's fields.");
+    }
+
+    // Routing's own answers (no such path, wrong method) carry no body: give them the problem shape too.
+    private static Task WriteBareStatusAsync(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var (code, detail) = status switch
+        {
+            StatusCodes.Status404NotFound => (Core.Results.RejectionCodes.NotFound, $"No v1 resource at {context.Request.Path}."),
+            StatusCodes.Status405MethodNotAllowed => (ApiProblems.MethodNotAllowed, $"{context.Request.Method} is not allowed on {context.Request.Path}."),
+            _ => ("http_" + status, "The request was refused."),
+        };
+        return ApiProblems.WriteAsync(context, status, code, detail);
+    }
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WalletFlow.Host.Api;
+
+/// <summary>Settings of the public v1 API (section <c>Api</c>).</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>
+    /// The largest request body /v1 reads; a larger one is refused with 413 before it is parsed. The
+    /// biggest v1 command is a few hundred bytes, so 64 KiB leaves room without inviting abuse.
+    /// </summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+}

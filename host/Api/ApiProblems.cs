@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WalletFlow.Core.Movements;
+using WalletFlow.Core.Ports;
+using WalletFlow.Core.Results;
+
+namespace WalletFlow.Host.Api;
+
+/// <summary>
+/// The one place a rejection becomes an HTTP answer: RFC 9457 problem+json with the rejection's stable
+/// <c>code</c>, its message as <c>detail</c>, and <c>errors</c> (field → messages) when it names a field.
+/// Status rule: 400 when the request is wrong on its face (shape, amount, currency code); 422 when it
+/// is well-formed but the state it names says no (insufficient funds, a wallet of another currency, a
+/// wallet named in the body that does not exist); 404 when the resource in the path does not exist;
+/// 409 for idempotency conflicts and state conflicts; anything unexpected is a 500 without internals.
+/// </summary>
+public static class ApiProblems
+{
+    /// <summary>Codes the boundary itself produces (core's are in <see cref="RejectionCodes"/>).</summary>
+    public const string InvalidJson = "invalid_json";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string InternalError = "internal_error";
+
+    /// <summary>The HTTP status of a rejection; <paramref name="routeValues"/> tells a path resource (404) from a body field (422).</summary>
+    public static int StatusOf(Rejection rejection, RouteValueDictionary? routeValues = null)
+    {
+        ArgumentNullException.ThrowIfNull(rejection);
+        return rejection.Code switch
+        {
+            RejectionCodes.InvalidRequest or RejectionCodes.InvalidAmount or RejectionCodes.UnknownCurrency
+                or RejectionCodes.InvalidAsset or RejectionCodes.InvalidAllocation or RejectionCodes.InvalidFxRate
+                or RejectionCodes.InvalidAddress => StatusCodes.Status400BadRequest,
+            RejectionCodes.InsufficientFunds or RejectionCodes.CurrencyMismatch => StatusCodes.Status422UnprocessableEntity,
+            RejectionCodes.NotFound => rejection.Field is null || routeValues?.ContainsKey(rejection.Field) == true
+                ? StatusCodes.Status404NotFound
+                : StatusCodes.Status422UnprocessableEntity,
+            RejectionCodes.IdempotencyConflict or RejectionCodes.IdempotencyInProgress
+                or RejectionCodes.StateConflict or RejectionCodes.PayoutsPaused => StatusCodes.Status409Conflict,
+            // template_mismatch, unmapped_address, a ledger refusal other than insufficient funds: a bug or
+            // an outage on our side, never the caller's to fix.
+            _ => StatusCodes.Status500InternalServerError,
+        };
+    }
+
+    /// <summary>The rejection as problem+json, with the headers and extensions its code calls for.</summary>
+    public static ProblemHttpResult For(Rejection rejection, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(rejection);
+        ArgumentNullException.ThrowIfNull(context);
+        var status = StatusOf(rejection, context.Request.RouteValues);
+        if (status == StatusCodes.Status500InternalServerError)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiProblems))
+                .LogError("{Method} {Path} was rejected with {Rejection}, which v1 does not expect", context.Request.Method, context.Request.Path, rejection.ToString());
+            return Problem(context, status, InternalError, "The request could not be completed; nothing was moved. The error is logged with this traceId.");
+        }
+
+        var extensions = new Dictionary<string, object?>();
+        if (rejection.Field is { } field)
+            extensions["errors"] = new Dictionary<string, string[]> { [field] = [rejection is InvalidRequest invalid ? invalid.Reason : rejection.Message] };
+        switch (rejection)
+        {
+            case InsufficientFunds shortfall:
+                extensions["account"] = shortfall.Account;
+                extensions["asset"] = shortfall.Asset;
+                extensions["requested"] = ApiMoney.FromLedger(shortfall.Asset, shortfall.Needed);
+                extensions["available"] = ApiMoney.FromLedger(shortfall.Asset, shortfall.Available);
+                break;
+            case IdempotencyInProgress:
+                context.Response.Headers.RetryAfter = "1";
+                break;
+        }
+        return Problem(context, status, rejection.Code, rejection.Message, extensions);
+    }
+
+    /// <summary>A problem+json answer with <paramref name="code"/> and the request's traceId.</summary>
+    public static ProblemHttpResult Problem(HttpContext context, int status, string code, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var all = new Dictionary<string, object?> { ["code"] = code };
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+            all[key] = value;
+        all["traceId"] = context.TraceIdentifier;
+        return TypedResults.Problem(detail: detail, statusCode: status, title: Title(status), instance: context.Request.Path, extensions: all);
+    }
+
+    /// <summary>A problem+json answer written outside an endpoint (the boundary middleware).</summary>
+    public static Task WriteAsync(HttpContext context, int status, string code, string detail, IDictionary<string, object?>? extensions = null) =>
+        Problem(context, status, code, detail, extensions).ExecuteAsync(context);
+
+    private static string Title(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "Bad Request",
+        StatusCodes.Status404NotFound => "Not Found",
+        StatusCodes.Status405MethodNotAllowed => "Method Not Allowed",
+        StatusCodes.Status409Conflict => "Conflict",
+        StatusCodes.Status413PayloadTooLarge => "Content Too Large",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
+        StatusCodes.Status422UnprocessableEntity => "Unprocessable Content",
+        StatusCodes.Status500InternalServerError => "Internal Server Error",
+        _ => "Error",
+    };
+}

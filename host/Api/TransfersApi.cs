@@ -1,0 +1,16 @@
+using WalletFlow.Core.Transfers;
+
+namespace WalletFlow.Host.Api;
+
+/// <summary>POST /v1/transfers.</summary>
+public static class TransfersApi
+{
+    public static IEndpointRouteBuilder MapTransfersApi(this IEndpointRouteBuilder v1)
+    {
+        v1.MapMovement<Transfer, TransferBody>("/transfers", (transfer, key, body, _, ct) =>
+                transfer.RunAsync(new TransferRequest(key, body.FromWalletId, body.ToWalletId, body.Amount, body.Currency, body.Fee), ct))
+            .WithName("CreateTransfer")
+            .WithSummary("Move money wallet to wallet in one currency (optional fee from the paying wallet).");
+        return v1;
+    }
+}
