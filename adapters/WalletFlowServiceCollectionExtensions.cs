@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using WalletFlow.Adapters.Gates;
 using WalletFlow.Adapters.Ledger;
 using WalletFlow.Adapters.Postgres;
 using WalletFlow.Adapters.Stores;
@@ -35,6 +36,7 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddHostedService<LogSealingService>();
         services.AddSingleton<ITemplateCatalog>(_ => new NumscriptTemplateCatalog());
         services.AddWalletFlowUseCases();
+        services.AddWalletFlowGates(configuration);
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask;
 using WalletFlow.Adapters;
+using WalletFlow.Host.Api;
 using WalletFlow.Host.Durable;
 using WalletFlow.Host.Health;
 using WalletFlow.Host.LedgerApi;
@@ -49,6 +50,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
         var app = builder.Build();
         app.MapWalletFlowHealth();
         app.MapLedgerApi();
+        app.MapReportsApi().MapGatesApi();
         try
         {
             var database = await WalletFlowHostDefaults.PrepareDatabaseAsync(app.Services, ct);

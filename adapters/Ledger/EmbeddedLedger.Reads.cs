@@ -41,7 +41,14 @@ public sealed partial class EmbeddedLedger
     }
 
     /// <summary>Accounts in address order, with their volumes when asked.</summary>
-    public async Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(string ledger, LedgerQuery query, bool withVolumes, CancellationToken ct)
+    public Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(string ledger, LedgerQuery query, bool withVolumes, CancellationToken ct) =>
+        ListAccountsAsync(ledger, query, pointInTime: null, withVolumes, ct);
+
+    /// <summary>Accounts in address order with their volumes of the transactions dated up to <paramref name="pointInTime"/> (Formance's <c>pit</c>).</summary>
+    public Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(string ledger, LedgerQuery query, DateTimeOffset pointInTime, CancellationToken ct) =>
+        ListAccountsAsync(ledger, query, (DateTimeOffset?)pointInTime, withVolumes: true, ct);
+
+    private async Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(string ledger, LedgerQuery query, DateTimeOffset? pointInTime, bool withVolumes, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var page = await PageAsync(connection, ledger, query, FilterTarget.Accounts,
@@ -50,7 +57,7 @@ public sealed partial class EmbeddedLedger
             return page.Error;
         var data = new List<LedgerAccount>();
         foreach (var address in page.Value.Data)
-            data.Add((await AccountAsync(connection, ledger, address, pointInTime: null, withVolumes, ct))!);
+            data.Add((await AccountAsync(connection, ledger, address, pointInTime, withVolumes, ct))!);
         return LedgerResult<LedgerPage<LedgerAccount>>.Ok(new(page.Value.PageSize, page.Value.HasMore, page.Value.Next, data));
     }
 
