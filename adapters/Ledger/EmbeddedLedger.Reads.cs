@@ -48,7 +48,8 @@ public sealed partial class EmbeddedLedger
     public Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(string ledger, LedgerQuery query, DateTimeOffset pointInTime, CancellationToken ct) =>
         ListAccountsAsync(ledger, query, (DateTimeOffset?)pointInTime, withVolumes: true, ct);
 
-    private async Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(string ledger, LedgerQuery query, DateTimeOffset? pointInTime, bool withVolumes, CancellationToken ct)
+    /// <summary>Accounts in address order; with <paramref name="pointInTime"/>, their volumes are those of the transactions dated up to then.</summary>
+    public async Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(string ledger, LedgerQuery query, DateTimeOffset? pointInTime, bool withVolumes, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var page = await PageAsync(connection, ledger, query, FilterTarget.Accounts,
