@@ -19,7 +19,8 @@ namespace WalletFlow.Adapters.Ledger;
 /// </summary>
 public abstract partial class LedgerPort : ILedger
 {
-    private const int ListPageSize = 100;
+    // Formance's largest page: a full listing (gates, trial balance) takes the fewest round trips.
+    private const int ListPageSize = LedgerQuery.MaxPageSize;
 
     protected abstract Task<LedgerResult<LedgerTransaction>> CreateTransactionAsync(CreateTransaction request, string idempotencyKey, CancellationToken ct);
 
