@@ -27,15 +27,15 @@ public sealed class GateRunner(
     {
         var at = clock.GetUtcNow();
         var results = Check(await ReadEvidenceAsync(cancellationToken).ConfigureAwait(false));
-        if (results.Any(r => !r.Passed && r.Gate is GateNames.HoldsMatch or GateNames.StatementsMatch))
+        if (results.Any(r => !r.Passed))
         {
-            // A movement posts to the ledger before its command transaction commits the hold and
-            // statement rows: a run that reads between the two sees a difference that is gone a moment
-            // later. Those two gates are confirmed on a second read; only what persists is reported.
+            // The evidence is not one snapshot: the ledger is listed page by page, and a movement posts
+            // to the ledger before its command transaction writes the hold and statement rows. A read
+            // that falls between two such steps sees a difference that is gone a moment later, and a
+            // false books-foot failure would pause payouts. So a failing gate is read again: it fails
+            // only when it fails twice, with the details of the second read.
             var second = Check(await ReadEvidenceAsync(cancellationToken).ConfigureAwait(false));
-            results = [.. results.Select((first, i) => first.Passed || first.Gate is not (GateNames.HoldsMatch or GateNames.StatementsMatch)
-                ? first
-                : Confirm(first, second[i]))];
+            results = [.. results.Select((first, i) => first.Passed ? first : second[i])];
         }
         var run = new GateRun(Guid.NewGuid(), at, results.All(r => r.Passed), results, trigger);
         await runs.SaveAsync(run, cancellationToken).ConfigureAwait(false);
@@ -62,11 +62,5 @@ public sealed class GateRunner(
         await foreach (var balance in ledger.ListBalancesAsync("", cancellationToken).ConfigureAwait(false))
             balances.Add(balance);
         return new GateEvidence(balances, snapshot.Chart, holds, statements);
-    }
-
-    private static GateResult Confirm(GateResult first, GateResult second)
-    {
-        var persisting = first.Details.Intersect(second.Details, StringComparer.Ordinal).ToList();
-        return GateResult.From(first.Gate, persisting);
     }
 }

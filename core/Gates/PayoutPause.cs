@@ -15,6 +15,13 @@ public sealed class PayoutPause(IFeatureFlags flags)
     public Task<FeatureFlag> GetAsync(CancellationToken cancellationToken) =>
         flags.GetAsync(FeatureFlagNames.PayoutsPaused, cancellationToken);
 
+    /// <summary>The rejection a new payout gets while payouts are paused (HTTP 409 <c>payouts_paused</c>), or null when they may start.</summary>
+    public async Task<PayoutsPaused?> CheckAsync(CancellationToken cancellationToken)
+    {
+        var flag = await GetAsync(cancellationToken).ConfigureAwait(false);
+        return flag.Enabled ? new PayoutsPaused(flag.Reason ?? "", flag.UpdatedBy, flag.UpdatedAt) : null;
+    }
+
     /// <summary>Clears the pause, recording who and why; a blank actor or reason is an <see cref="InvalidRequest"/>.</summary>
     public async Task<Result<FeatureFlag>> AcknowledgeAsync(string? actor, string? reason, CancellationToken cancellationToken)
     {

@@ -141,6 +141,8 @@ public sealed class GateRunTests(PostgresServer server)
         Assert.Contains($"gate run {run.RunId}", paused.Reason, StringComparison.Ordinal);
         Assert.Contains("holds-match failed", paused.Reason, StringComparison.Ordinal);
         Assert.Contains("orphan1", paused.Reason, StringComparison.Ordinal);
+        var refusal = await fx.Get<PayoutPause>().CheckAsync(Ct);
+        Assert.Equal(("payouts_paused", paused.Reason), (refusal?.Code, refusal?.Reason));
 
         var rejected = await fx.Get<PayoutPause>().AcknowledgeAsync("ops.alice", " ", Ct);
         Assert.Equal("reason", rejected.Error?.Field);
@@ -150,6 +152,7 @@ public sealed class GateRunTests(PostgresServer server)
         Assert.False(acknowledged.Value.Enabled);
         var cleared = await PauseAsync(fx);
         Assert.Equal((false, "ops.alice", "orphan row from a manual import; removed"), (cleared.Enabled, cleared.UpdatedBy, cleared.Reason));
+        Assert.Null(await fx.Get<PayoutPause>().CheckAsync(Ct));
         var changes = await fx.RowsAsync("SELECT enabled, changed_by FROM walletflow.feature_flag_changes WHERE name = $1 ORDER BY change_id", FeatureFlagNames.PayoutsPaused);
         Assert.Equal([(true, GateRunner.Actor), (false, "ops.alice")], changes.Select(c => ((bool)c["enabled"]!, (string)c["changed_by"]!)));
     }
