@@ -88,6 +88,40 @@ public sealed class GateRunTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task After_a_seeded_random_run_of_pay_ins_and_transfers_all_four_gates_pass()
+    {
+        var seed = Environment.GetEnvironmentVariable("WALLETFLOW_GATES_SEED") is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : Random.Shared.Next();
+        var random = new Random(seed);
+        await using var fx = new UseCaseFixture(server);
+        await fx.InitializeAsync();
+        var reserved = NewId("owner");
+        await fx.RowsAsync("INSERT INTO walletflow.reserve_policies VALUES ($1, 500, 30, now()) RETURNING owner_id", reserved);
+        var wallets = new List<string>();
+        for (var i = 0; i < 6; i++)
+            wallets.Add((await fx.OpenWalletAsync(owner: i % 3 == 0 ? reserved : null)).WalletId);
+        var (accepted, refused) = (0, 0);
+        for (var i = 0; i < 60; i++)
+        {
+            var amount = $"{random.Next(1, 2_000)}.{random.Next(0, 100):D2}";
+            var fee = random.Next(3) == 0 ? "0.50" : null;
+            var outcome = random.Next(3) == 0
+                ? await fx.Get<PayIn>().RunAsync(new PayInRequest(Key(), wallets[random.Next(wallets.Count)], amount, "NGN",
+                    random.Next(2) == 0 ? "banks:gtbank" : "pools:gps", $"ext-{i}", fee), Ct)
+                : await fx.Get<Transfer>().RunAsync(new TransferRequest(Key(), wallets[random.Next(wallets.Count)], wallets[random.Next(wallets.Count)], amount, "NGN", fee), Ct);
+            if (outcome.IsSuccess)
+                accepted++;
+            else
+                refused++;
+        }
+
+        var run = await RunAsync(fx);
+
+        Assert.True(run.Passed, $"seed {seed} ({accepted} accepted, {refused} refused): {string.Join("; ", run.Gates.SelectMany(g => g.Details))}");
+        Assert.True((await fx.Get<TrialBalanceQuery>().RunAsync(null, Ct)).Value.Foots, $"seed {seed}");
+        Assert.True(accepted > 0, $"seed {seed}");
+    }
+
+    [Fact]
     public async Task A_trial_balance_as_of_a_past_transaction_or_date_shows_the_books_as_they_were()
     {
         await using var books = await BooksAsync();
