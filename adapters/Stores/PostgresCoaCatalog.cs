@@ -71,7 +71,7 @@ public sealed class PostgresCoaCatalog(NpgsqlDataSource dataSource, TimeProvider
             """, connection, transaction) { Parameters = { new() { Value = source }, new() { Value = publishedAt } } })
             version = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
 
-        var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = new NpgsqlBatch(connection, transaction);
         var position = 0;
         foreach (var e in chart.Entries)
             batch.BatchCommands.Add(new NpgsqlBatchCommand("""
@@ -100,7 +100,6 @@ public sealed class PostgresCoaCatalog(NpgsqlDataSource dataSource, TimeProvider
             });
         if (batch.BatchCommands.Count > 0)
             await batch.ExecuteNonQueryAsync(cancellationToken);
-        await batch.DisposeAsync();
         await transaction.CommitAsync(cancellationToken);
         // Read back what was stored, in the order the current version is always read.
         return await GetCurrentAsync(cancellationToken) is { Version: var v } stored && v == version

@@ -19,7 +19,7 @@ public sealed class PayoutPause(IFeatureFlags flags)
     public async Task<PayoutsPaused?> CheckAsync(CancellationToken cancellationToken)
     {
         var flag = await GetAsync(cancellationToken).ConfigureAwait(false);
-        return flag.Enabled ? new PayoutsPaused(flag.Reason ?? "", flag.UpdatedBy, flag.UpdatedAt) : null;
+        return flag.Enabled ? new PayoutsPaused(flag.Reason ?? "", flag.UpdatedBy ?? "", flag.UpdatedAt ?? DateTimeOffset.MinValue) : null;
     }
 
     /// <summary>Clears the pause, recording who and why; a blank actor or reason is an <see cref="InvalidRequest"/>.</summary>
