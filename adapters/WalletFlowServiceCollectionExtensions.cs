@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using WalletFlow.Adapters.Durable;
+using WalletFlow.Adapters.Gates;
 using WalletFlow.Adapters.Ledger;
 using WalletFlow.Adapters.Payments;
 using WalletFlow.Adapters.Outbox;
@@ -48,6 +49,7 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddHostedService<LogSealingService>();
         services.AddSingleton<ITemplateCatalog>(_ => new NumscriptTemplateCatalog());
         services.AddWalletFlowUseCases(configuration);
+        services.AddWalletFlowGates(configuration);
         return services;
     }
 

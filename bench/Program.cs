@@ -3,6 +3,7 @@ using WalletFlow.Bench.LedgerLoad;
 
 if (args is ["ledger-load", .. var rest])
     return await LedgerLoadCommand.RunAsync(rest);
+if (args is ["gates", .. var gateArgs]) return await WalletFlow.Bench.Gates.GatesBenchCommand.RunAsync(gateArgs);
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -63,6 +63,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
         app.MapWalletFlowHealth();
         app.MapLedgerApi();
         app.MapV1Api();
+        app.MapReportsApi().MapGatesApi();
         try
         {
             var database = await WalletFlowHostDefaults.PrepareDatabaseAsync(app.Services, ct);

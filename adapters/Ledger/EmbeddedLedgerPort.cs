@@ -37,6 +37,12 @@ public sealed class EmbeddedLedgerPort(EmbeddedLedger ledger, IOptions<LedgerOpt
         return await ledger.ListAccountsAsync(_name, query, withVolumes: true, ct);
     }
 
+    protected override async Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(LedgerQuery query, DateTimeOffset pointInTime, CancellationToken ct)
+    {
+        await EnsureLedgerAsync(ct);
+        return await ledger.ListAccountsAsync(_name, query, pointInTime, ct);
+    }
+
     /// <summary>Creates the ledger when missing; once it is known to exist, costs nothing.</summary>
     public async Task EnsureLedgerAsync(CancellationToken ct)
     {

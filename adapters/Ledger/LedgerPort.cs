@@ -19,7 +19,8 @@ namespace WalletFlow.Adapters.Ledger;
 /// </summary>
 public abstract partial class LedgerPort : ILedger
 {
-    private const int ListPageSize = 100;
+    // Formance's largest page: a full listing (gates, trial balance) takes the fewest round trips.
+    private const int ListPageSize = LedgerQuery.MaxPageSize;
 
     protected abstract Task<LedgerResult<LedgerTransaction>> CreateTransactionAsync(CreateTransaction request, string idempotencyKey, CancellationToken ct);
 
@@ -28,6 +29,9 @@ public abstract partial class LedgerPort : ILedger
     protected abstract Task<LedgerResult<LedgerAccount>> GetAccountAsync(string address, CancellationToken ct);
 
     protected abstract Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(LedgerQuery query, CancellationToken ct);
+
+    /// <summary>Accounts with their volumes as of <paramref name="pointInTime"/> (Formance's <c>pit</c>).</summary>
+    protected abstract Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(LedgerQuery query, DateTimeOffset pointInTime, CancellationToken ct);
 
     public async Task<Result<CoreTransaction>> PostAsync(LedgerRequest request, CancellationToken cancellationToken)
     {
@@ -62,7 +66,22 @@ public abstract partial class LedgerPort : ILedger
     /// Pages through the accounts under <paramref name="addressPrefix"/>, by whole segments (Formance's
     /// address filters): "wallets" and "wallets:" both mean every address under wallets, and wallets itself.
     /// </summary>
-    public async IAsyncEnumerable<AccountBalance> ListBalancesAsync(string addressPrefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<AccountBalance> ListBalancesAsync(string addressPrefix, CancellationToken cancellationToken) =>
+        ListBalancesAsync(addressPrefix, pointInTime: null, cancellationToken);
+
+    public IAsyncEnumerable<AccountBalance> ListBalancesAsync(string addressPrefix, DateTimeOffset pointInTime, CancellationToken cancellationToken) =>
+        ListBalancesAsync(addressPrefix, (DateTimeOffset?)pointInTime, cancellationToken);
+
+    public async Task<CoreTransaction?> FindTransactionAsync(long id, CancellationToken cancellationToken)
+    {
+        var filter = JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["$match"] = new Dictionary<string, long> { ["id"] = id } });
+        var page = await ListTransactionsAsync(new LedgerQuery(1, filter), cancellationToken);
+        if (!page.Succeeded)
+            throw new LedgerFailureException(page.Error);
+        return page.Value.Data.Count == 0 ? null : ToCore(page.Value.Data[0]);
+    }
+
+    private async IAsyncEnumerable<AccountBalance> ListBalancesAsync(string addressPrefix, DateTimeOffset? pointInTime, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(addressPrefix);
         var prefix = addressPrefix.TrimEnd(':');
@@ -77,7 +96,9 @@ public abstract partial class LedgerPort : ILedger
         var query = new LedgerQuery(ListPageSize, filter);
         while (true)
         {
-            var page = await ListAccountsAsync(query, cancellationToken);
+            var page = pointInTime is { } pit
+                ? await ListAccountsAsync(query, pit, cancellationToken)
+                : await ListAccountsAsync(query, cancellationToken);
             if (!page.Succeeded)
                 throw new LedgerFailureException(page.Error);
             foreach (var account in page.Value.Data)

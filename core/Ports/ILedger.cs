@@ -32,4 +32,13 @@ public interface ILedger
     /// caller's cursor (the last id it saw) can never widen what is listed.
     /// </summary>
     Task<LedgerTransactionPage> ListTransactionsAsync(string addressPrefix, int pageSize, long? beforeId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="ListBalancesAsync(string, CancellationToken)"/> as the balances stood at
+    /// <paramref name="pointInTime"/>: only transactions dated up to and including it count (Formance's <c>pit</c>).
+    /// </summary>
+    IAsyncEnumerable<AccountBalance> ListBalancesAsync(string addressPrefix, DateTimeOffset pointInTime, CancellationToken cancellationToken);
+
+    /// <summary>The transaction with a ledger id, or null (a past trial balance "as of transaction N" reads its date).</summary>
+    Task<LedgerTransaction?> FindTransactionAsync(long id, CancellationToken cancellationToken);
 }

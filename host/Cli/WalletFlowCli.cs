@@ -20,6 +20,7 @@ public static class WalletFlowCli
         root.Subcommands.Add(CoaCommand.Create());
         root.Subcommands.Add(NumscriptCommand.Create());
         root.Subcommands.Add(LedgerCommand.Create());
+        root.Subcommands.Add(GatesCommand.Create());
         root.SetAction(ServeCommand.RunAsync);
         return root;
     }

@@ -40,8 +40,7 @@ public static class LedgerApi
         v2.MapDelete("/transactions/{id:long}/metadata/{key}", async (string ledger, long id, string key, EmbeddedLedger l, CancellationToken ct) =>
             NoContent(await l.DeleteTransactionMetadataAsync(ledger, id, key, ct)));
 
-        v2.MapGet("/accounts", (string ledger, HttpRequest request, EmbeddedLedger l, CancellationToken ct) =>
-            ListAsync(request, async query => Cursor(await l.ListAccountsAsync(ledger, query, Expands(request, "volumes"), ct)), ct));
+        v2.MapGet("/accounts", ListAccountsAsync);
         v2.MapGet("/accounts/{address}", GetAccountAsync);
         v2.MapPost("/accounts/{address}/metadata", async (string ledger, string address, HttpRequest request, EmbeddedLedger l, CancellationToken ct) =>
             await BodyAsync<Dictionary<string, string>>(request, ct) is ({ } metadata, _)
@@ -109,6 +108,14 @@ public static class LedgerApi
     {
         var (pit, error) = PointInTime(request);
         return error is not null ? Validation(error) : Data(await l.GetAccountAsync(ledger, address, pit, Expands(request, "volumes"), ct));
+    }
+
+    private static async Task<IResult> ListAccountsAsync(string ledger, HttpRequest request, EmbeddedLedger l, CancellationToken ct)
+    {
+        var (pit, pitError) = PointInTime(request);
+        if (pitError is not null)
+            return Validation(pitError);
+        return await ListAsync(request, async query => Cursor(await l.ListAccountsAsync(ledger, query, pit, Expands(request, "volumes"), ct)), ct);
     }
 
     private static async Task<IResult> AggregateBalancesAsync(string ledger, HttpRequest request, EmbeddedLedger l, CancellationToken ct)

@@ -18,4 +18,7 @@ public sealed class FormanceLedger(FormanceLedgerClient client, IOptions<LedgerO
 
     protected override Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(LedgerQuery query, CancellationToken ct) =>
         client.ListAccountsAsync(_name, query, withVolumes: true, ct);
+
+    protected override Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(LedgerQuery query, DateTimeOffset pointInTime, CancellationToken ct) =>
+        client.ListAccountsAsync(_name, query, pointInTime, ct);
 }

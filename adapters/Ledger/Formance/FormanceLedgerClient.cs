@@ -51,6 +51,10 @@ public sealed class FormanceLedgerClient(IFormanceLedgerApi api)
     public async Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(string ledger, LedgerQuery query, bool withVolumes, CancellationToken ct) =>
         Page(await api.ListAccountsAsync(ledger, query.Cursor is null ? query.PageSize : null, query.Cursor, withVolumes ? "volumes" : null, Filter(query), ct));
 
+    /// <summary>Accounts with their volumes at a point in time (<c>pit</c>).</summary>
+    public async Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(string ledger, LedgerQuery query, DateTimeOffset pointInTime, CancellationToken ct) =>
+        Page(await api.ListAccountsAtAsync(ledger, query.Cursor is null ? query.PageSize : null, query.Cursor, "volumes", Date(pointInTime), Filter(query), ct));
+
     public async Task<LedgerResult<bool>> SetAccountMetadataAsync(string ledger, string address, IReadOnlyDictionary<string, string> metadata, CancellationToken ct) =>
         Done(await api.SetAccountMetadataAsync(ledger, address, metadata, NewKey(), ct));
 

@@ -53,6 +53,10 @@ public interface IFormanceLedgerApi
     Task<IApiResponse<FormanceCursorResponse<LedgerAccount>>> ListAccountsAsync(string ledger,
         int? pageSize, string? cursor, string? expand, [Query] string? query, CancellationToken ct);
 
+    [Get("/v2/{ledger}/accounts")]
+    Task<IApiResponse<FormanceCursorResponse<LedgerAccount>>> ListAccountsAtAsync(string ledger,
+        int? pageSize, string? cursor, string? expand, string? pit, [Query] string? query, CancellationToken ct);
+
     [Post("/v2/{ledger}/accounts/{address}/metadata")]
     Task<IApiResponse> SetAccountMetadataAsync(string ledger, string address, [Body] IReadOnlyDictionary<string, string> metadata,
         [Header(IdempotencyKeyHeader)] string idempotencyKey, CancellationToken ct);

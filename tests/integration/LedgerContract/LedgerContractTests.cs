@@ -417,6 +417,27 @@ public abstract class LedgerContractTests
         Assert.Equal(0, all.Where(b => b.Asset == Ngn).Aggregate(BigInteger.Zero, (s, b) => s + b.Balance));
     }
 
+    [Fact]
+    public async Task The_port_lists_balances_at_a_point_in_time_and_finds_a_transaction_by_id()
+    {
+        var ledger = await NewLedgerAsync();
+        await FundAsync(ledger, W1, 1_000);
+        var port = Driver.Port(ledger);
+        var first = await port.PostAsync(Request(W1, W2, "NGN/2 250", "pit-key-1", "pit-ref-1"), Ct);
+        Assert.True(first.IsSuccess, first.ToString());
+        var found = await port.FindTransactionAsync(first.Value.Id, Ct);
+        Assert.Equal(("pit-ref-1", first.Value.Timestamp), (found?.Reference, found?.Timestamp));
+        Assert.Null(await port.FindTransactionAsync(first.Value.Id + 1_000, Ct));
+        var second = await port.PostAsync(Request(W1, W2, "NGN/2 100", "pit-key-2", "pit-ref-2"), Ct);
+        Assert.True(second.IsSuccess, second.ToString());
+
+        var then = await ListAsync(port.ListBalancesAsync("wallets", found!.Timestamp, Ct));
+        var now = await ListAsync(port.ListBalancesAsync("wallets", Ct));
+
+        Assert.Equal([(W1, new BigInteger(750)), (W2, new BigInteger(250))], then.Select(b => (b.Address.Value, b.Balance)).Order());
+        Assert.Equal([(W1, new BigInteger(650)), (W2, new BigInteger(350))], now.Select(b => (b.Address.Value, b.Balance)).Order());
+    }
+
     // ---- templates through the port ----
 
     [Fact]

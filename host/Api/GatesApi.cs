@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using WalletFlow.Adapters.Gates;
+using WalletFlow.Core.Flags;
+using WalletFlow.Core.Gates;
+using WalletFlow.Core.Ports;
+
+namespace WalletFlow.Host.Api;
+
+/// <summary>
+/// <c>/v1/gates</c> (design.md §8): the latest run and its history with the payouts pause, a run on
+/// demand, and the operator's acknowledgement that clears the pause a failed gate set.
+/// </summary>
+public static class GatesApi
+{
+    public static IEndpointRouteBuilder MapGatesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/v1/gates").WithTags("gates");
+        api.MapGet("", ListAsync);
+        api.MapPost("/run", RunAsync);
+        api.MapPost("/acknowledge", AcknowledgeAsync);
+        return endpoints;
+    }
+
+    public sealed record GatesJson(GateRun? Latest, IReadOnlyList<GateRun> History, FeatureFlag PayoutsPaused);
+
+    public sealed record AcknowledgeRequest(string? Actor, string? Reason);
+
+    private static async Task<Ok<GatesJson>> ListAsync(IGateRunStore runs, PayoutPause pause, IOptions<GateOptions> options, CancellationToken ct)
+    {
+        var history = await runs.ListRecentAsync(options.Value.HistoryLimit, ct);
+        return TypedResults.Ok(new GatesJson(history.Count > 0 ? history[0] : null, history, await pause.GetAsync(ct)));
+    }
+
+    private static async Task<Ok<GateRun>> RunAsync(GateRunner runner, CancellationToken ct) =>
+        TypedResults.Ok(await runner.RunAsync("api", ct));
+
+    private static async Task<Results<Ok<FeatureFlag>, ProblemHttpResult>> AcknowledgeAsync(AcknowledgeRequest? request, PayoutPause pause, CancellationToken ct)
+    {
+        var acknowledged = await pause.AcknowledgeAsync(request?.Actor, request?.Reason, ct);
+        return acknowledged.TryGetValue(out var flag, out var rejected)
+            ? TypedResults.Ok(flag)
+            : TypedResults.Problem(rejected.Message, statusCode: StatusCodes.Status400BadRequest, title: rejected.Code,
+                extensions: new Dictionary<string, object?> { ["code"] = rejected.Code, ["field"] = rejected.Field });
+    }
+}
