@@ -69,6 +69,8 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<IPayoutSagas, DurableTaskPayoutSagas>();
         services.AddSingleton<StartPayout>();
         services.AddSingleton<RedriveStalledPayouts>();
+        services.AddSingleton<ResolvePayout>();
+        services.AddSingleton<ReceiveProviderWebhook>();
         services.AddSingleton<MovementPipeline>();
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.Section), o => o.ErrorOnUnknownConfiguration = true)

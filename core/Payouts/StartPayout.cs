@@ -1,3 +1,4 @@
+using WalletFlow.Core.Gates;
 using WalletFlow.Core.Movements;
 using WalletFlow.Core.Ports;
 using WalletFlow.Core.Results;
@@ -10,7 +11,7 @@ namespace WalletFlow.Core.Payouts;
 /// written first, so the saga sweeper can always re-drive a payout whose start was lost. The same
 /// payout id again is the same saga: never a second hold.
 /// </summary>
-public sealed class StartPayout(IPayoutStore payouts, IWalletStore wallets, IPayoutSagas sagas, RequeryPolicy requery, TimeProvider time)
+public sealed class StartPayout(IPayoutStore payouts, IWalletStore wallets, IPayoutSagas sagas, IPaymentProviderRegistry providers, PayoutPause pause, RequeryPolicy requery, TimeProvider time)
 {
     /// <summary>The operation name payout claims are kept under.</summary>
     public const string Operation = "payout";
@@ -32,7 +33,13 @@ public sealed class StartPayout(IPayoutStore payouts, IWalletStore wallets, IPay
             select (currency, payoutId, walletId, providerId, amount, fee, beneficiary: new Beneficiary(name, account, bank));
         if (!input.TryGetValue(out var valid, out var rejected))
             return rejected;
+        // New payouts only: a payout already accepted runs on while paused (its repeat answers as before).
+        if (await pause.CheckAsync(cancellationToken) is { } paused && await payouts.FindAsync(valid.payoutId, cancellationToken) is null)
+            return paused;
 
+        var provider = providers.ForPayout(valid.providerId, valid.currency);
+        if (!provider.IsSuccess)
+            return provider.Error with { Field = "providerId" };
         var wallet = await wallets.FindAsync(valid.walletId, cancellationToken);
         if (wallet is null)
             return new NotFound("wallet", valid.walletId) { Field = "walletId" };

@@ -31,7 +31,9 @@ public static class ApiProblems
             RejectionCodes.InvalidRequest or RejectionCodes.InvalidAmount or RejectionCodes.UnknownCurrency
                 or RejectionCodes.InvalidAsset or RejectionCodes.InvalidAllocation or RejectionCodes.InvalidFxRate
                 or RejectionCodes.InvalidAddress => StatusCodes.Status400BadRequest,
-            RejectionCodes.InsufficientFunds or RejectionCodes.CurrencyMismatch => StatusCodes.Status422UnprocessableEntity,
+            RejectionCodes.InsufficientFunds or RejectionCodes.CurrencyMismatch
+                or RejectionCodes.UnknownProvider or RejectionCodes.CurrencyNotServed => StatusCodes.Status422UnprocessableEntity,
+            RejectionCodes.InvalidWebhook => StatusCodes.Status401Unauthorized,
             RejectionCodes.NotFound => rejection.Field is null || routeValues?.ContainsKey(rejection.Field) == true
                 ? StatusCodes.Status404NotFound
                 : StatusCodes.Status422UnprocessableEntity,

@@ -84,6 +84,8 @@ public static class V1Api
         v1.MapWalletsApi();
         v1.MapPayInsApi();
         v1.MapTransfersApi();
+        v1.MapMovementsApi();
+        v1.MapPayoutsApi();
         return app;
     }
 }

@@ -63,18 +63,15 @@ public sealed class PayoutSaga : TaskOrchestrator<PayoutSagaInput, PayoutSagaRes
     /// <summary>
     /// Waits out the backoff, unless a verified provider webhook arrives first. The webhook only wakes
     /// the saga: the requery that follows is what decides, so a webhook is never trusted over the provider's API.
-    /// Only the timer is cancelled (when the webhook wins): cancelling the event wait after the timer had
-    /// fired left the instance waiting forever on the in-memory backend. The abandoned event wait may take
-    /// one later webhook, which then wakes nothing; the next timer still fires.
+    /// Nothing is cancelled: cancelling either the timer or the event wait left the instance waiting
+    /// forever on the in-memory sidecar (tested). A timer left behind fires into nothing; an event wait
+    /// left behind may take one later webhook, which then wakes nothing, and the next timer still fires.
     /// </summary>
     private static async Task ProviderNewsOrTimeoutAsync(TaskOrchestrationContext context, TimeSpan delay)
     {
-        using var cancel = new CancellationTokenSource();
-        var timer = context.CreateTimer(delay, cancel.Token);
-        var webhook = context.WaitForExternalEvent<ProviderReply>(PayoutSagaEvents.ProviderStatus, cancel.Token);
-        var first = await Task.WhenAny(timer, webhook);
-        if (first != timer)
-            await cancel.CancelAsync();
+        var timer = context.CreateTimer(delay, CancellationToken.None);
+        var webhook = context.WaitForExternalEvent<ProviderReply>(PayoutSagaEvents.ProviderStatus);
+        await Task.WhenAny(timer, webhook);
     }
 
     private static async Task<PayoutSagaResult> SettleAsync(TaskOrchestrationContext context, PayoutClosing closing)

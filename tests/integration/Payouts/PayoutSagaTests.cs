@@ -1,91 +1,178 @@
-using Microsoft.DurableTask.Client;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using WalletFlow.Core.Accounts;
-using WalletFlow.Core.Payouts;
 using WalletFlow.Core.Ports;
 using WalletFlow.Tests.Integration.UseCases;
 
 namespace WalletFlow.Tests.Integration.Payouts;
 
-/// <summary>The payout saga in the running host against the sandbox rail, one test per scripted outcome.</summary>
+/// <summary>
+/// The payout saga end to end over HTTP against the running host and its sandbox rail, one test per
+/// scripted outcome: the ledger, the payouts row, the outbox events and the orchestration history.
+/// </summary>
 public sealed class PayoutSagaTests(PayoutHost host) : IClassFixture<PayoutHost>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<(Payout Payout, OrchestrationMetadata Done, string WalletId)> RunAsync(char lastDigit, string amount = "100.00", string fee = "1.50", string funds = "500.00")
+    private async Task<HttpResponseMessage> PostAsync(string path, object body, string? key = null)
     {
-        var wallet = await host.FundedWalletAsync(funds);
-        var payoutId = UseCaseFixture.NewId("po");
-        var started = await host.Get<StartPayout>().RunAsync(new StartPayoutRequest(UseCaseFixture.Key(), payoutId, wallet.WalletId, amount, "NGN",
-            "sandbox", "Ada Obi", "012345678" + lastDigit, "058", fee), Ct);
-        Assert.True(started.IsSuccess, started.ToString());
-        var done = await WaitAsync(payoutId);
-        return ((await host.Get<IPayoutStore>().FindAsync(payoutId, Ct))!, done, wallet.WalletId);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key ?? UseCaseFixture.NewId("key"));
+        return await host.Http.SendAsync(request, Ct);
     }
 
-    private async Task<OrchestrationMetadata> WaitAsync(string payoutId)
+    private static object Payout(string payoutId, string walletId, char lastDigit, string amount = "100.00") => new
+    {
+        payoutId, walletId, amount, currency = "NGN", providerId = "sandbox", fee = "1.50",
+        beneficiary = new { name = "Ada Obi", accountNumber = "012345678" + lastDigit, bankCode = "058" },
+    };
+
+    private async Task<(string PayoutId, string WalletId, JsonElement Payout)> RunAsync(char lastDigit, string amount = "100.00", bool waitForEnd = true)
+    {
+        var wallet = await host.FundedWalletAsync("500.00");
+        var payoutId = UseCaseFixture.NewId("po");
+        using var started = await PostAsync("/v1/payouts", Payout(payoutId, wallet.WalletId, lastDigit, amount));
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.Equal($"/v1/payouts/{payoutId}", started.Headers.Location?.OriginalString);
+        if (waitForEnd)
+            await WaitAsync(payoutId);
+        return (payoutId, wallet.WalletId, await GetAsync($"/v1/payouts/{payoutId}"));
+    }
+
+    private async Task<JsonElement> GetAsync(string path) => await host.Http.GetFromJsonAsync<JsonElement>(path, Ct);
+
+    private async Task WaitAsync(string payoutId)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        limit.CancelAfter(TimeSpan.FromSeconds(60));
+        limit.CancelAfter(TimeSpan.FromSeconds(90));
         try
         {
-            return await host.Durable.WaitForInstanceCompletionAsync(payoutId, getInputsAndOutputs: true, limit.Token);
+            await host.Durable.WaitForInstanceCompletionAsync(payoutId, limit.Token);
         }
         catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
         {
-            var seen = await host.Durable.GetInstanceAsync(payoutId, getInputsAndOutputs: true, CancellationToken.None);
-            var transitions = await host.Get<IPayoutStore>().TransitionsAsync(payoutId, CancellationToken.None);
-            throw new TimeoutException($"Payout {payoutId} did not finish: {seen?.RuntimeStatus} {seen?.SerializedCustomStatus} {seen?.FailureDetails}; " +
-                string.Join(" | ", transitions.Select(t => $"{t.Step}:{t.Status}:{t.Detail}")));
+            throw new TimeoutException($"Payout {payoutId} did not finish: {await GetAsync($"/v1/payouts/{payoutId}/history")}");
         }
     }
+
+    private async Task<JsonElement> WaitForStatusAsync(string payoutId, string status)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var payout = await GetAsync($"/v1/payouts/{payoutId}");
+            if (payout.GetProperty("status").GetString() == status && payout.GetProperty("step").GetString() == "manual-review")
+                return payout;
+            await Task.Delay(200, Ct);
+        }
+        throw new TimeoutException($"Payout {payoutId} never reached {status}: {await GetAsync($"/v1/payouts/{payoutId}/history")}");
+    }
+
+    private static string[] Steps(JsonElement history) =>
+        history.GetProperty("transitions").EnumerateArray().Select(t => $"{t.GetProperty("step").GetString()}:{t.GetProperty("status").GetString()}").ToArray();
 
     [Fact]
     public async Task Instant_success_settles_the_hold_to_clearing_and_the_fee_to_revenue()
     {
-        var (payout, done, walletId) = await RunAsync('1');
+        var clearingBefore = await host.BalanceAsync(AccountAddresses.PayoutClearing("sandbox"));
+        var (payoutId, walletId, payout) = await RunAsync('1');
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        Assert.Equal(PayoutStatus.Settled, payout.Status);
+        Assert.Equal("Settled", payout.GetProperty("status").GetString());
+        Assert.Equal("Completed", payout.GetProperty("orchestration").GetString());
         Assert.Equal(50_000 - 10_150, await host.BalanceAsync(AccountAddresses.WalletMain(walletId)));
-        Assert.Equal(0, await host.BalanceAsync(AccountAddresses.WalletHold(walletId, payout.PayoutId)));
-        Assert.Equal(["PayoutRequested", "PayoutFundsHeld", "PayoutHeld", "PayoutSubmitted", "PayoutSettled", "PayoutSettled"], await host.OutboxEventsAsync(payout.PayoutId));
+        Assert.Equal(0, await host.BalanceAsync(AccountAddresses.WalletHold(walletId, payoutId)));
+        Assert.Equal(clearingBefore + 10_000, await host.BalanceAsync(AccountAddresses.PayoutClearing("sandbox")));
+        var settle = await host.Get<ILedger>().FindByReferenceAsync($"payout-settle:payout:{payoutId}:settle", Ct);
+        Assert.Equal(
+            [new Posting(AccountAddresses.WalletHold(walletId, payoutId), AccountAddresses.PayoutClearing("sandbox"), 10_000, "NGN/2"),
+             new Posting(AccountAddresses.WalletHold(walletId, payoutId), AccountAddresses.FeeRevenue, 150, "NGN/2")],
+            settle!.Postings);
+        Assert.Equal(["PayoutRequested", "PayoutFundsHeld", "PayoutHeld", "PayoutSubmitted", "PayoutSettled", "PayoutSettled"], await host.OutboxEventsAsync(payoutId));
+        var history = await GetAsync($"/v1/payouts/{payoutId}/history");
+        Assert.Equal(["request:Requested", "hold:Held", "submit:Submitted", "settle:Settled"], Steps(history));
     }
 
     [Fact]
     public async Task A_definitive_reject_releases_the_hold_back_to_the_wallet()
     {
-        var (payout, _, walletId) = await RunAsync('2');
+        var (payoutId, walletId, payout) = await RunAsync('2');
 
-        Assert.Equal(PayoutStatus.Released, payout.Status);
+        Assert.Equal("Released", payout.GetProperty("status").GetString());
         Assert.Equal(50_000, await host.BalanceAsync(AccountAddresses.WalletMain(walletId)));
+        Assert.Equal(0, await host.BalanceAsync(AccountAddresses.WalletHold(walletId, payoutId)));
+        Assert.Equal(["request:Requested", "hold:Held", "submit:Submitted", "release:Released"], Steps(await GetAsync($"/v1/payouts/{payoutId}/history")));
     }
 
     [Fact]
-    public async Task Pending_then_success_settles_after_requery()
+    public async Task Pending_then_success_settles_after_requery_with_durable_timers()
     {
-        var (payout, _, _) = await RunAsync('3');
+        var (payoutId, _, payout) = await RunAsync('3');
 
-        Assert.Equal(PayoutStatus.Settled, payout.Status);
-        Assert.True(payout.Requeries >= 1);
+        Assert.Equal("Settled", payout.GetProperty("status").GetString());
+        var history = await GetAsync($"/v1/payouts/{payoutId}/history");
+        Assert.Contains("submit:Pending", Steps(history));
+        Assert.Contains("requery-1:Pending", Steps(history));
     }
 
     [Fact]
     public async Task Pending_then_failure_releases_after_requery()
     {
-        var (payout, _, walletId) = await RunAsync('4');
+        var (_, walletId, payout) = await RunAsync('4');
 
-        Assert.Equal(PayoutStatus.Released, payout.Status);
+        Assert.Equal("Released", payout.GetProperty("status").GetString());
+        Assert.True(payout.GetProperty("requeries").GetInt32() >= 1);
         Assert.Equal(50_000, await host.BalanceAsync(AccountAddresses.WalletMain(walletId)));
+    }
+
+    [Theory]
+    [InlineData("settle", "Settled", 50_000 - 10_150)]
+    [InlineData("release", "Released", 50_000)]
+    public async Task Ambiguous_forever_dead_letters_into_manual_review_and_the_operators_resolution_ends_it(string outcome, string final, long walletAfter)
+    {
+        var (payoutId, walletId, _) = await RunAsync('5', waitForEnd: false);
+        var review = await WaitForStatusAsync(payoutId, "ManualReview");
+        Assert.Equal(40_000 - 150, await host.BalanceAsync(AccountAddresses.WalletMain(walletId))); // still held: never released while unknown
+        Assert.Contains("PayoutDeadLettered", await host.OutboxEventsAsync(payoutId));
+        Assert.Equal("Running", review.GetProperty("orchestration").GetString());
+
+        using var bad = await PostAsync($"/v1/payouts/{payoutId}/resolution", new { outcome = "maybe", evidence = "x", actor = "ops-1" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var resolved = await PostAsync($"/v1/payouts/{payoutId}/resolution", new { outcome, evidence = "bank statement line 42", actor = "ops-1" });
+        Assert.Equal(HttpStatusCode.Accepted, resolved.StatusCode);
+        await WaitAsync(payoutId);
+
+        var payout = await GetAsync($"/v1/payouts/{payoutId}");
+        Assert.Equal(final, payout.GetProperty("status").GetString());
+        Assert.Contains("ops-1", payout.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(walletAfter, await host.BalanceAsync(AccountAddresses.WalletMain(walletId)));
+        Assert.Contains("dead-letter:ManualReview", Steps(await GetAsync($"/v1/payouts/{payoutId}/history")));
     }
 
     [Fact]
     public async Task Insufficient_funds_is_rejected_with_no_hold_and_no_provider_call()
     {
-        var (payout, done, walletId) = await RunAsync('1', amount: "600.00");
+        var (payoutId, walletId, payout) = await RunAsync('1', amount: "600.00");
 
-        Assert.Equal(PayoutStatus.Rejected, payout.Status);
-        Assert.Equal(PayoutStatus.Rejected, done.ReadOutputAs<PayoutSagaResult>()!.Status);
+        Assert.Equal("Rejected", payout.GetProperty("status").GetString());
         Assert.Equal(50_000, await host.BalanceAsync(AccountAddresses.WalletMain(walletId)));
-        Assert.Equal(["PayoutRequested", "PayoutRejected"], await host.OutboxEventsAsync(payout.PayoutId));
+        Assert.Equal(["PayoutRequested", "PayoutRejected"], await host.OutboxEventsAsync(payoutId));
+        Assert.Equal(["request:Requested", "hold:Rejected"], Steps(await GetAsync($"/v1/payouts/{payoutId}/history")));
+    }
+
+    [Fact]
+    public async Task The_same_payout_id_again_is_the_same_saga_and_a_different_request_under_it_is_a_conflict()
+    {
+        var wallet = await host.FundedWalletAsync("500.00");
+        var payoutId = UseCaseFixture.NewId("po");
+        using var first = await PostAsync("/v1/payouts", Payout(payoutId, wallet.WalletId, '1'));
+        using var again = await PostAsync("/v1/payouts", Payout(payoutId, wallet.WalletId, '1'));
+        using var other = await PostAsync("/v1/payouts", Payout(payoutId, wallet.WalletId, '1', amount: "99.00"));
+        await WaitAsync(payoutId);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Equal(50_000 - 10_150, await host.BalanceAsync(AccountAddresses.WalletMain(wallet.WalletId)));
+        Assert.Single(await host.OutboxEventsAsync(payoutId), e => e == "PayoutFundsHeld");
     }
 }

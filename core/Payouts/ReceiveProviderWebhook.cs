@@ -1,0 +1,30 @@
+using WalletFlow.Core.Movements;
+using WalletFlow.Core.Ports;
+using WalletFlow.Core.Results;
+
+namespace WalletFlow.Core.Payouts;
+
+/// <summary>
+/// A provider's status callback: verified against the provider's secret, then raised on the payout's
+/// saga, which only wakes up and requeries (a webhook is never trusted over the provider's API).
+/// </summary>
+public sealed class ReceiveProviderWebhook(IPaymentProviderRegistry providers, IPayoutStore payouts, IPayoutSagas sagas)
+{
+    /// <summary>The payout id the callback was about, or a rejection (a forged callback changes nothing).</summary>
+    public async Task<Result<string>> RunAsync(string providerId, byte[] body, string? signature, CancellationToken cancellationToken)
+    {
+        var provider = providers.Find(providerId);
+        if (!provider.TryGetValue(out var rail, out var rejected))
+            return rejected with { Field = "providerId" };
+        var verified = rail.VerifyWebhook(body, signature);
+        if (!verified.TryGetValue(out var statusEvent, out rejected))
+            return rejected;
+        var payout = await payouts.FindAsync(statusEvent.PayoutId, cancellationToken);
+        if (payout is null || payout.ProviderId != providerId)
+            return new NotFound("payout", statusEvent.PayoutId);
+        // A callback after the end (a replayed genuine one, or one racing the last requery) has nothing to wake.
+        if (!PayoutStatuses.IsTerminal(payout.Status))
+            await sagas.RaiseProviderStatusAsync(payout.PayoutId, ProviderReply.From(statusEvent.Outcome), cancellationToken);
+        return payout.PayoutId;
+    }
+}

@@ -1,0 +1,4 @@
+namespace WalletFlow.Host.Api;
+
+/// <summary>One recorded payout transition.</summary>
+public sealed record PayoutHistoryTransition(string Step, string Status, string? Detail, DateTimeOffset At);

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
+using WalletFlow.Core.Movements;
+using WalletFlow.Core.Payouts;
+using WalletFlow.Core.Ports;
+
+namespace WalletFlow.Host.Api;
+
+/// <summary>Payouts (design.md §7, §10): start (202 + status URL), status, history, manual resolution, provider webhooks.</summary>
+public static class PayoutsApi
+{
+    public const string SignatureHeader = "X-WalletFlow-Signature";
+
+    public static IEndpointRouteBuilder MapPayoutsApi(this IEndpointRouteBuilder v1)
+    {
+        v1.MapPost("/payouts", async Task<Results<Accepted<PayoutResponse>, ProblemHttpResult>> (
+                [FromHeader(Name = MovementEndpoints.IdempotencyKeyHeader)] string? idempotencyKey,
+                [FromBody] PayoutBody body, [FromServices] StartPayout start, HttpContext context, CancellationToken ct) =>
+            {
+                var key = IdempotencyKey.Create(idempotencyKey);
+                if (!key.TryGetValue(out var validKey, out var rejected))
+                    return ApiProblems.For(rejected, context);
+                var started = await start.RunAsync(new StartPayoutRequest(validKey, body.PayoutId, body.WalletId, body.Amount, body.Currency,
+                    body.ProviderId, body.Beneficiary?.Name, body.Beneficiary?.AccountNumber, body.Beneficiary?.BankCode, body.Fee), ct);
+                if (!started.TryGetValue(out var created, out rejected))
+                    return ApiProblems.For(rejected, context);
+                var response = PayoutResponse.From(created.Payout!);
+                return TypedResults.Accepted(response.StatusUrl, response);
+            })
+            .WithName("StartPayout").WithSummary("Start a payout saga: 202 with its status URL; the same payout id is the same saga.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        v1.MapGet("/payouts/{payoutId}", async Task<Results<Ok<PayoutResponse>, ProblemHttpResult>> (
+                string payoutId, [FromServices] IPayoutStore payouts, [FromServices] DurableTaskClient durable, HttpContext context, CancellationToken ct) =>
+            {
+                var payout = await payouts.FindAsync(payoutId, ct);
+                if (payout is null)
+                    return ApiProblems.For(new WalletFlow.Core.Movements.NotFound("payout", payoutId) { Field = "payoutId" }, context);
+                var instance = await durable.GetInstanceAsync(payoutId, getInputsAndOutputs: true, ct);
+                return TypedResults.Ok(PayoutResponse.From(payout, instance?.RuntimeStatus.ToString(), StepOf(instance)));
+            })
+            .WithName("GetPayout").ProducesProblem(StatusCodes.Status404NotFound);
+
+        v1.MapGet("/payouts/{payoutId}/history", async Task<Results<Ok<PayoutHistoryResponse>, ProblemHttpResult>> (
+                string payoutId, [FromServices] IPayoutStore payouts, [FromServices] DurableTaskClient durable, HttpContext context, CancellationToken ct) =>
+            {
+                var payout = await payouts.FindAsync(payoutId, ct);
+                if (payout is null)
+                    return ApiProblems.For(new WalletFlow.Core.Movements.NotFound("payout", payoutId) { Field = "payoutId" }, context);
+                var transitions = await payouts.TransitionsAsync(payoutId, ct);
+                var history = await durable.GetOrchestrationHistoryAsync(payoutId, ct);
+                return TypedResults.Ok(PayoutHistoryResponse.From(payout, transitions, history));
+            })
+            .WithName("GetPayoutHistory").ProducesProblem(StatusCodes.Status404NotFound);
+
+        v1.MapPost("/payouts/{payoutId}/resolution", async Task<Results<Accepted<PayoutResponse>, ProblemHttpResult>> (
+                string payoutId, [FromBody] PayoutResolutionBody body, [FromServices] ResolvePayout resolve, HttpContext context, CancellationToken ct) =>
+            {
+                var resolved = await resolve.RunAsync(payoutId, body.Outcome, body.Evidence, body.Actor, ct);
+                if (!resolved.TryGetValue(out var payout, out var rejected))
+                    return ApiProblems.For(rejected, context);
+                var response = PayoutResponse.From(payout);
+                return TypedResults.Accepted(response.StatusUrl, response);
+            })
+            .WithName("ResolvePayout").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        v1.MapPost("/providers/{providerId}/webhook", async Task<Results<NoContent, ProblemHttpResult>> (
+                string providerId, [FromServices] ReceiveProviderWebhook webhooks, HttpContext context, CancellationToken ct) =>
+            {
+                using var buffer = new MemoryStream();
+                await context.Request.Body.CopyToAsync(buffer, ct);
+                var received = await webhooks.RunAsync(providerId, buffer.ToArray(), context.Request.Headers[SignatureHeader].FirstOrDefault(), ct);
+                return received.IsSuccess ? TypedResults.NoContent() : ApiProblems.For(received.Error, context);
+            })
+            .WithName("ProviderWebhook").WithSummary("A provider's signed status callback; it wakes the payout's saga, which requeries.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+        return v1;
+    }
+
+    private static string? StepOf(OrchestrationMetadata? instance)
+    {
+        if (instance?.SerializedCustomStatus is not { } status)
+            return null;
+        using var json = JsonDocument.Parse(status);
+        return json.RootElement.TryGetProperty("step", out var step) ? step.GetString() : null;
+    }
+}
