@@ -34,10 +34,45 @@ BEGIN
 END
 $$;
 
--- The rows of one checked transaction: ids from the ledger's sequences, then the transaction,
--- postings, moves, accounts, the new volumes (p_post), the unhashed log entry (its text names the
--- transaction id, substituted for p_id_placeholder) and the idempotency key. The caller holds the
--- volumes' locks.
+-- The rows of checked transactions, any number at once (t_* one element per transaction; q_* one
+-- per posting, q_tx naming its transaction's position in t_*): the transactions, postings, moves,
+-- accounts (first use), the unhashed log entries (each text names its transaction id, substituted
+-- for p_id_placeholder) and idempotency keys. Volumes are the caller's, who holds their locks.
+CREATE FUNCTION ledger.insert_transactions(
+    t_ledger text[], t_id bigint[], t_timestamp timestamptz[], t_inserted_at timestamptz[], t_reference text[], t_metadata jsonb[],
+    t_log_id bigint[], t_log_type text[], t_log_data text[], p_id_placeholder text, t_key text[], t_hash bytea[],
+    q_tx int[], q_source text[], q_destination text[], q_asset text[], q_amount numeric[])
+RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO ledger.transactions (ledger, id, timestamp, inserted_at, reference, metadata)
+    SELECT * FROM unnest(t_ledger, t_id, t_timestamp, t_inserted_at, t_reference, t_metadata);
+    INSERT INTO ledger.postings (ledger, tx_id, seq, source, destination, asset, amount)
+    SELECT t_ledger[q.tx], t_id[q.tx], row_number() OVER (PARTITION BY q.tx ORDER BY q.ord) - 1, q.source, q.destination, q.asset, q.amount
+    FROM unnest(q_tx, q_source, q_destination, q_asset, q_amount) WITH ORDINALITY AS q(tx, source, destination, asset, amount, ord);
+    INSERT INTO ledger.moves (ledger, tx_id, seq, is_source, address, asset, amount, timestamp)
+    SELECT t_ledger[q.tx], t_id[q.tx], q.seq, s.is_source, CASE WHEN s.is_source THEN q.source ELSE q.destination END, q.asset, q.amount, t_timestamp[q.tx]
+    FROM (SELECT u.*, row_number() OVER (PARTITION BY u.tx ORDER BY u.ord) - 1 AS seq
+          FROM unnest(q_tx, q_source, q_destination, q_asset, q_amount) WITH ORDINALITY AS u(tx, source, destination, asset, amount, ord)) q
+    CROSS JOIN (VALUES (true), (false)) AS s(is_source);
+    -- first_usage only ever moves back; rows already right are locked, not rewritten.
+    INSERT INTO ledger.accounts (ledger, address, first_usage, insertion_date, updated_at)
+    SELECT a.ledger, a.address, min(a.ts), min(a.ins), min(a.ins)
+    FROM (SELECT t_ledger[u.tx] AS ledger, u.address, t_timestamp[u.tx] AS ts, t_inserted_at[u.tx] AS ins
+          FROM unnest(q_tx || q_tx, q_source || q_destination) AS u(tx, address)) a
+    GROUP BY a.ledger, a.address ORDER BY a.ledger COLLATE "C", a.address COLLATE "C"
+    ON CONFLICT (ledger, address) DO UPDATE SET first_usage = EXCLUDED.first_usage
+    WHERE ledger.accounts.first_usage > EXCLUDED.first_usage;
+    INSERT INTO ledger.logs (ledger, id, type, data, date)
+    SELECT l.ledger, l.log_id, l.type, replace(l.data, p_id_placeholder, '"id":' || l.id)::json, l.ins
+    FROM unnest(t_ledger, t_log_id, t_log_type, t_log_data, t_id, t_inserted_at) AS l(ledger, log_id, type, data, id, ins);
+    INSERT INTO ledger.idempotency_keys (ledger, key, request_hash, tx_id)
+    SELECT k.ledger, k.key, k.hash, k.id FROM unnest(t_ledger, t_key, t_hash, t_id) AS k(ledger, key, hash, id) WHERE k.key IS NOT NULL;
+END
+$$;
+
+-- One checked transaction: ids from the ledger's sequences, its rows (above), its new volumes
+-- (p_post) and any account metadata its script set. The caller holds the volumes' locks.
 CREATE FUNCTION ledger.append_transaction(
     p_ledger text, p_number bigint, p_sources text[], p_destinations text[], p_assets text[], p_amounts numeric[],
     p_timestamp timestamptz, p_inserted_at timestamptz, p_reference text, p_metadata jsonb, p_account_metadata jsonb,
@@ -51,20 +86,9 @@ DECLARE
 BEGIN
     v_tx_id := nextval(format('ledger.tx_ids_%s', p_number)::regclass);
     v_log_id := nextval(format('ledger.log_ids_%s', p_number)::regclass);
-
-    INSERT INTO ledger.transactions (ledger, id, timestamp, inserted_at, reference, metadata)
-    VALUES (p_ledger, v_tx_id, p_timestamp, p_inserted_at, p_reference, p_metadata);
-    INSERT INTO ledger.postings (ledger, tx_id, seq, source, destination, asset, amount)
-    SELECT p_ledger, v_tx_id, u.ord - 1, u.source, u.destination, u.asset, u.amount
-    FROM unnest(p_sources, p_destinations, p_assets, p_amounts) WITH ORDINALITY AS u(source, destination, asset, amount, ord);
-    INSERT INTO ledger.moves (ledger, tx_id, seq, is_source, address, asset, amount, timestamp)
-    SELECT p_ledger, v_tx_id, u.ord - 1, s.is_source, CASE WHEN s.is_source THEN u.source ELSE u.destination END, u.asset, u.amount, p_timestamp
-    FROM unnest(p_sources, p_destinations, p_assets, p_amounts) WITH ORDINALITY AS u(source, destination, asset, amount, ord)
-    CROSS JOIN (VALUES (true), (false)) AS s(is_source);
-    INSERT INTO ledger.accounts (ledger, address, first_usage, insertion_date, updated_at)
-    SELECT p_ledger, a, p_timestamp, p_inserted_at, p_inserted_at
-    FROM (SELECT DISTINCT a FROM unnest(p_sources || p_destinations) AS a) d ORDER BY a COLLATE "C"
-    ON CONFLICT (ledger, address) DO UPDATE SET first_usage = LEAST(ledger.accounts.first_usage, EXCLUDED.first_usage);
+    PERFORM ledger.insert_transactions(ARRAY[p_ledger], ARRAY[v_tx_id], ARRAY[p_timestamp], ARRAY[p_inserted_at], ARRAY[p_reference],
+        ARRAY[p_metadata], ARRAY[v_log_id], ARRAY[p_log_type], ARRAY[p_log_data], p_id_placeholder, ARRAY[p_idempotency_key],
+        ARRAY[p_request_hash], array_fill(1, ARRAY[coalesce(array_length(p_sources, 1), 0)]), p_sources, p_destinations, p_assets, p_amounts);
     FOR v_key IN SELECT jsonb_object_keys(p_post) LOOP
         UPDATE ledger.volumes SET input = (p_post -> v_key ->> 0)::numeric, output = (p_post -> v_key ->> 1)::numeric
         WHERE ledger = p_ledger AND address = split_part(v_key, ' ', 1) AND asset = split_part(v_key, ' ', 2);
@@ -73,11 +97,6 @@ BEGIN
     SELECT p_ledger, m.key, p_inserted_at, p_inserted_at, p_inserted_at, m.value
     FROM jsonb_each(coalesce(p_account_metadata, '{}')) AS m ORDER BY m.key COLLATE "C"
     ON CONFLICT (ledger, address) DO UPDATE SET metadata = ledger.accounts.metadata || EXCLUDED.metadata, updated_at = EXCLUDED.updated_at;
-    INSERT INTO ledger.logs (ledger, id, type, data, date)
-    VALUES (p_ledger, v_log_id, p_log_type, replace(p_log_data, p_id_placeholder, '"id":' || v_tx_id)::json, p_inserted_at);
-    IF p_idempotency_key IS NOT NULL THEN
-        INSERT INTO ledger.idempotency_keys (ledger, key, request_hash, tx_id) VALUES (p_ledger, p_idempotency_key, p_request_hash, v_tx_id);
-    END IF;
     RETURN v_tx_id;
 END
 $$;
@@ -116,14 +135,16 @@ $$;
 --   IDEMPOTENCY_CONFLICT  its key was used with another request; nothing written
 --   REFERENCE_CONFLICT    its reference is taken; nothing written
 --   INSUFFICIENT_FUND     a source would go below zero; nothing written; message says which
--- A later request sees the earlier ones' writes. The group first locks every existing volumes row it
--- touches, in the one lock order. Idempotency keys take the same advisory lock as a
--- single write (EmbeddedLedger.Claims.cs), so a key used at once by a group and a single write still
--- gives one transaction. The usual request (every volumes row exists, no reference) locks its rows in
--- the one lock order, checks, and writes or refuses without having written anything. Otherwise
--- (new accounts, whose zero rows locking creates; a reference, which a concurrent writer may take
--- first) it runs ledger.write_transaction in a subtransaction, so a refusal undoes that request's
--- rows only. Any other error aborts the whole group: nothing of it is committed, it may be resent.
+-- A later request sees the earlier ones' writes. The group first takes its idempotency keys'
+-- advisory locks (the same as a single write's, EmbeddedLedger.Claims.cs), then locks every existing
+-- volumes row it touches, both in one order, so groups side by side and single writes queue on
+-- shared rows instead of deadlocking. The usual request (its volumes rows exist, no reference) is
+-- then checked against the group's running volumes and, if it passes, its rows join the group's
+-- pending rows, written together (ledger.insert_transactions, one UPDATE for the volumes) when the
+-- group ends. Any other request (new accounts, whose zero rows locking creates; a reference, which a
+-- concurrent writer may take first) first has the pending rows written, then runs
+-- ledger.write_transaction in a subtransaction, so a refusal undoes that request's rows only.
+-- Any other error aborts the whole group: nothing of it is committed, it may be resent.
 CREATE FUNCTION ledger.write_transactions(
     p_ledgers text[], p_check_funds boolean[], p_timestamps timestamptz[], p_inserted_at timestamptz[],
     p_references text[], p_metadata jsonb[], p_log_data text[], p_id_placeholder text,
@@ -138,33 +159,51 @@ DECLARE
     v_last int;
     v_count int := coalesce(array_length(p_sources, 1), 0);
     v_number bigint;
+    v_numbers jsonb := '{}';
     v_hash bytea;
     v_tx bigint;
     v_constraint text;
     v_row record;
+    -- "ledger address asset" -> [input, output] of every row the group holds, kept current.
+    v_volumes jsonb;
+    v_dirty text[] := '{}';
     v_work jsonb;
     v_post jsonb;
     v_shortfall text;
     v_complete boolean;
+    v_key text;
     v_sources text[];
     v_destinations text[];
     v_assets text[];
     v_amounts numeric[];
+    -- The pending rows: one t_* element per written request, one q_* per posting.
+    t_ledger text[] := '{}';
+    t_id bigint[] := '{}';
+    t_timestamp timestamptz[] := '{}';
+    t_inserted_at timestamptz[] := '{}';
+    t_metadata jsonb[] := '{}';
+    t_log_id bigint[] := '{}';
+    t_log_data text[] := '{}';
+    t_key text[] := '{}';
+    t_hash bytea[] := '{}';
+    q_tx int[] := '{}';
+    q_source text[] := '{}';
+    q_destination text[] := '{}';
+    q_asset text[] := '{}';
+    q_amount numeric[] := '{}';
 BEGIN
-    -- Every existing volumes row the group touches, locked first and in the one lock order (ledger,
-    -- then address and asset as ledger.lock_volumes orders them). Groups sent side by side over
-    -- several connections, and single writes, then queue on shared rows instead of deadlocking.
-    -- Idempotency keys' advisory locks come before, as in a single write, and in one order too.
     PERFORM pg_advisory_xact_lock(k.h) FROM (
         SELECT DISTINCT hashtextextended(p_ledgers[n] || '/' || p_keys[n], 0) AS h
         FROM generate_subscripts(p_keys, 1) AS n WHERE p_keys[n] IS NOT NULL ORDER BY 1) AS k;
-    PERFORM 1 FROM (
-        SELECT v.ledger FROM ledger.volumes v
+    SELECT coalesce(jsonb_object_agg(l.ledger || ' ' || l.address || ' ' || l.asset, jsonb_build_array(l.input, l.output)), '{}')
+    INTO v_volumes
+    FROM (
+        SELECT v.ledger, v.address, v.asset, v.input, v.output FROM ledger.volumes v
         JOIN (SELECT DISTINCT p_ledgers[u.r] AS ledger, u.address, u.asset
               FROM unnest(p_request || p_request, p_sources || p_destinations, p_assets || p_assets) AS u(r, address, asset)) t
           ON v.ledger = t.ledger AND v.address = t.address AND v.asset = t.asset
         ORDER BY v.ledger COLLATE "C", v.address COLLATE "C", v.asset COLLATE "C"
-        FOR UPDATE OF v) AS locked;
+        FOR UPDATE OF v) AS l;
 
     FOR i IN 1 .. coalesce(array_length(p_ledgers, 1), 0) LOOP
         -- The postings of request i are the run of p_request = i (1-based).
@@ -179,17 +218,30 @@ BEGIN
         v_first := v_last;
         out_status := NULL; out_tx_id := NULL; out_pre := NULL; out_post := NULL; out_message := NULL;
 
-        SELECT l.number INTO v_number FROM ledger.ledgers l WHERE l.name = p_ledgers[i];
-        IF NOT FOUND THEN
-            out_status := 'LEDGER_NOT_FOUND';
+        v_number := (v_numbers ->> p_ledgers[i])::bigint;
+        IF v_number IS NULL THEN
+            SELECT l.number INTO v_number FROM ledger.ledgers l WHERE l.name = p_ledgers[i];
+            IF FOUND THEN
+                v_numbers := v_numbers || jsonb_build_object(p_ledgers[i], v_number);
+            ELSE
+                out_status := 'LEDGER_NOT_FOUND';
+            END IF;
         END IF;
         IF out_status IS NULL AND p_keys[i] IS NOT NULL THEN
-            PERFORM pg_advisory_xact_lock(hashtextextended(p_ledgers[i] || '/' || p_keys[i], 0));
-            SELECT k.request_hash, k.tx_id INTO v_hash, v_tx FROM ledger.idempotency_keys k
-            WHERE k.ledger = p_ledgers[i] AND k.key = p_keys[i];
-            IF FOUND THEN
-                out_status := CASE WHEN v_hash = p_hashes[i] THEN 'REPLAY' ELSE 'IDEMPOTENCY_CONFLICT' END;
-                out_tx_id := v_tx;
+            -- The key may belong to an earlier request of this group, still pending.
+            FOR j IN 1 .. coalesce(array_length(t_key, 1), 0) LOOP
+                IF t_key[j] = p_keys[i] AND t_ledger[j] = p_ledgers[i] THEN
+                    out_status := CASE WHEN t_hash[j] = p_hashes[i] THEN 'REPLAY' ELSE 'IDEMPOTENCY_CONFLICT' END;
+                    out_tx_id := t_id[j];
+                END IF;
+            END LOOP;
+            IF out_status IS NULL THEN
+                SELECT k.request_hash, k.tx_id INTO v_hash, v_tx FROM ledger.idempotency_keys k
+                WHERE k.ledger = p_ledgers[i] AND k.key = p_keys[i];
+                IF FOUND THEN
+                    out_status := CASE WHEN v_hash = p_hashes[i] THEN 'REPLAY' ELSE 'IDEMPOTENCY_CONFLICT' END;
+                    out_tx_id := v_tx;
+                END IF;
             END IF;
         END IF;
         IF out_status IS NULL AND p_references[i] IS NOT NULL
@@ -198,22 +250,10 @@ BEGIN
         END IF;
 
         IF out_status IS NULL AND p_references[i] IS NULL THEN
-            -- Lock the existing rows in the one lock order (as ledger.lock_volumes does), creating none.
-            v_work := '{}';
-            FOR v_row IN
-                SELECT v.address, v.asset, v.input, v.output FROM ledger.volumes v
-                JOIN (SELECT DISTINCT u.address, u.asset FROM unnest(v_sources || v_destinations, v_assets || v_assets) AS u(address, asset)) t
-                  ON v.address = t.address AND v.asset = t.asset
-                WHERE v.ledger = p_ledgers[i]
-                ORDER BY v.address COLLATE "C", v.asset COLLATE "C"
-                FOR UPDATE OF v
-            LOOP
-                v_work := v_work || jsonb_build_object(v_row.address || ' ' || v_row.asset, jsonb_build_array(v_row.input, v_row.output));
-            END LOOP;
-            v_complete := true;
-            FOR j IN 1 .. coalesce(array_length(v_sources, 1), 0) LOOP
-                v_complete := v_complete AND v_work ? (v_sources[j] || ' ' || v_assets[j]) AND v_work ? (v_destinations[j] || ' ' || v_assets[j]);
-            END LOOP;
+            SELECT jsonb_object_agg(u.k, v_volumes -> (p_ledgers[i] || ' ' || u.k)), bool_and(v_volumes ? (p_ledgers[i] || ' ' || u.k))
+            INTO v_work, v_complete
+            FROM (SELECT DISTINCT u.address || ' ' || u.asset AS k
+                  FROM unnest(v_sources || v_destinations, v_assets || v_assets) AS u(address, asset)) u;
             IF v_complete THEN
                 SELECT a.post, a.shortfall INTO v_post, v_shortfall
                 FROM ledger.apply_postings(v_work, v_sources, v_destinations, v_assets, v_amounts, p_check_funds[i]) a;
@@ -221,9 +261,25 @@ BEGIN
                     out_status := 'INSUFFICIENT_FUND';
                     out_message := v_shortfall;
                 ELSE
-                    out_tx_id := ledger.append_transaction(p_ledgers[i], v_number, v_sources, v_destinations, v_assets, v_amounts,
-                        p_timestamps[i], p_inserted_at[i], NULL, p_metadata[i], '{}', 'NEW_TRANSACTION', p_log_data[i],
-                        p_id_placeholder, p_keys[i], p_hashes[i], v_post);
+                    out_tx_id := nextval(format('ledger.tx_ids_%s', v_number)::regclass);
+                    t_ledger := t_ledger || p_ledgers[i];
+                    t_id := t_id || out_tx_id;
+                    t_timestamp := t_timestamp || p_timestamps[i];
+                    t_inserted_at := t_inserted_at || p_inserted_at[i];
+                    t_metadata := t_metadata || p_metadata[i];
+                    t_log_id := t_log_id || nextval(format('ledger.log_ids_%s', v_number)::regclass);
+                    t_log_data := t_log_data || p_log_data[i];
+                    t_key := t_key || p_keys[i];
+                    t_hash := t_hash || p_hashes[i];
+                    q_tx := q_tx || array_fill(array_length(t_id, 1), ARRAY[array_length(v_sources, 1)]);
+                    q_source := q_source || v_sources;
+                    q_destination := q_destination || v_destinations;
+                    q_asset := q_asset || v_assets;
+                    q_amount := q_amount || v_amounts;
+                    FOR v_key IN SELECT jsonb_object_keys(v_post) LOOP
+                        v_volumes := jsonb_set(v_volumes, ARRAY[p_ledgers[i] || ' ' || v_key], v_post -> v_key);
+                        v_dirty := v_dirty || (p_ledgers[i] || ' ' || v_key);
+                    END LOOP;
                     out_status := 'OK';
                     out_pre := v_work::text;
                     out_post := v_post::text;
@@ -232,15 +288,30 @@ BEGIN
         END IF;
 
         IF out_status IS NULL THEN
+            -- Write what is pending first: the single write reads the volumes from the table.
+            PERFORM ledger.insert_transactions(t_ledger, t_id, t_timestamp, t_inserted_at, array_fill(NULL::text, ARRAY[cardinality(t_id)]),
+                t_metadata, t_log_id, array_fill('NEW_TRANSACTION'::text, ARRAY[cardinality(t_id)]), t_log_data, p_id_placeholder, t_key, t_hash,
+                q_tx, q_source, q_destination, q_asset, q_amount);
+            UPDATE ledger.volumes v SET input = (v_volumes -> d.k ->> 0)::numeric, output = (v_volumes -> d.k ->> 1)::numeric
+            FROM (SELECT DISTINCT unnest(v_dirty) AS k) d
+            WHERE v.ledger = split_part(d.k, ' ', 1) AND v.address = split_part(d.k, ' ', 2) AND v.asset = split_part(d.k, ' ', 3);
+            t_ledger := '{}'; t_id := '{}'; t_timestamp := '{}'; t_inserted_at := '{}'; t_metadata := '{}';
+            t_log_id := '{}'; t_log_data := '{}'; t_key := '{}'; t_hash := '{}';
+            q_tx := '{}'; q_source := '{}'; q_destination := '{}'; q_asset := '{}'; q_amount := '{}';
+            v_dirty := '{}';
             BEGIN
-                SELECT w.tx_id, w.pre::text AS pre, w.post::text AS post INTO v_row
+                SELECT w.tx_id, w.pre, w.post INTO v_row
                 FROM ledger.write_transaction(p_ledgers[i], v_sources, v_destinations, v_assets, v_amounts, p_check_funds[i],
                     p_timestamps[i], p_inserted_at[i], p_references[i], p_metadata[i], '{}', 'NEW_TRANSACTION', p_log_data[i],
                     p_id_placeholder, p_keys[i], p_hashes[i]) w;
                 out_status := 'OK';
                 out_tx_id := v_row.tx_id;
-                out_pre := v_row.pre;
-                out_post := v_row.post;
+                out_pre := v_row.pre::text;
+                out_post := v_row.post::text;
+                -- Its rows are written and now held by this group: later requests start from them.
+                FOR v_key IN SELECT jsonb_object_keys(v_row.post) LOOP
+                    v_volumes := jsonb_set(v_volumes, ARRAY[p_ledgers[i] || ' ' || v_key], v_row.post -> v_key);
+                END LOOP;
             EXCEPTION
                 WHEN SQLSTATE 'WF001' THEN
                     out_status := 'INSUFFICIENT_FUND';
@@ -256,5 +327,12 @@ BEGIN
         END IF;
         RETURN NEXT;
     END LOOP;
+
+    PERFORM ledger.insert_transactions(t_ledger, t_id, t_timestamp, t_inserted_at, array_fill(NULL::text, ARRAY[cardinality(t_id)]),
+        t_metadata, t_log_id, array_fill('NEW_TRANSACTION'::text, ARRAY[cardinality(t_id)]), t_log_data, p_id_placeholder, t_key, t_hash,
+        q_tx, q_source, q_destination, q_asset, q_amount);
+    UPDATE ledger.volumes v SET input = (v_volumes -> d.k ->> 0)::numeric, output = (v_volumes -> d.k ->> 1)::numeric
+    FROM (SELECT DISTINCT unnest(v_dirty) AS k) d
+    WHERE v.ledger = split_part(d.k, ' ', 1) AND v.address = split_part(d.k, ' ', 2) AND v.asset = split_part(d.k, ' ', 3);
 END
 $$;
