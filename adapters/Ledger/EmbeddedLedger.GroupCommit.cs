@@ -12,13 +12,14 @@ namespace WalletFlow.Adapters.Ledger;
 /// instead of once per request. Up to <see cref="MaxWriters"/> groups are in flight at once, each on
 /// its own connection (a group locks all its rows first, in the one lock order, so they cannot
 /// deadlock); a request that finds a writer free goes at once, alone. Every request still gets its own answer — written,
-/// refused for funds, conflicting, replayed — exactly as if it had been sent alone (each is its own
-/// subtransaction on the server), and nobody is told "written" before the batch's COMMIT returned.
+/// refused for funds, conflicting, replayed — exactly as if it had been sent alone (a refused request
+/// writes nothing, the others go on), and nobody is told "written" before the group's COMMIT returned.
 /// </summary>
 public sealed partial class EmbeddedLedger
 {
-    // Each request is one subtransaction; PostgreSQL caches 64 subtransaction ids per backend and
-    // beyond that every snapshot check by other backends gets slower. 48 stays under it.
+    // A request that needs the single write (a reference, a new account) runs in a subtransaction;
+    // PostgreSQL caches 64 subtransaction ids per backend, beyond which every other backend's
+    // snapshot checks get slower. 48 stays under it even if every request of a group needs one.
     private const int MaxGroup = 48;
 
     // Groups in flight at once. One serialises every write on one backend (one core) and makes a
@@ -92,8 +93,9 @@ public sealed partial class EmbeddedLedger
     }
 
     /// <summary>
-    /// Writes queued groups until the queue is empty. A caller that became the writer writes one group
-    /// (its own request is in it) and hands the rest to a pool thread, so it is not kept serving others.
+    /// Writes queued groups until the queue is empty. A caller that became a writer writes one group
+    /// (with its own request, unless the other writer took it first) and hands the rest to a pool
+    /// thread, so it is not kept serving others.
     /// </summary>
     private async Task WriteQueuedAsync(bool handOver)
     {
