@@ -7,7 +7,7 @@ public sealed partial class EmbeddedLedger
     // Writers with the same key queue on a transaction-scoped advisory lock, so the second one sees
     // the first one's committed claim: one transaction, identical answers, never a second write.
     private static async Task<LedgerResult<long>?> ClaimIdempotencyKeyAsync(
-        NpgsqlConnection connection, string ledger, string? key, byte[] requestHash, CancellationToken ct)
+        NpgsqlConnection connection, string ledger, string? key, byte[]? requestHash, CancellationToken ct)
     {
         if (key is null)
             return null;

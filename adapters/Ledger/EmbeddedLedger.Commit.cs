@@ -13,7 +13,7 @@ public sealed partial class EmbeddedLedger
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> accountMetadata, string? idempotencyKey, byte[]? requestHash,
         string logType, long? revertOf, bool commitInBatch, CancellationToken ct)
     {
-        // ledger.write_transaction (migration 0004) does the rest in one statement: lock the volumes in
+        // ledger.write_transaction (migrations 0004, 0005, 0009) does the rest in one statement: lock the volumes in
         // (address, asset) order, check funds posting by posting as Formance does (a later posting
         // cannot pay for an earlier one; world alone may go negative), take ids from the ledger's
         // sequences, write every row. The log entry's text names the transaction id, which the

@@ -9,8 +9,9 @@ namespace WalletFlow.Adapters.Ledger;
 /// <summary>
 /// The write side of the embedded ledger: every write is one PostgreSQL transaction that locks the
 /// volumes it touches in a fixed order (address, asset — so no two writers deadlock), checks funds,
-/// then takes the ledger row for its ids and the log's previous hash, and inserts the transaction,
-/// postings, moves, volumes and the log entry together. Nothing is written on a refusal.
+/// takes ids from the ledger's sequences and inserts the transaction, postings, moves, volumes and
+/// the (unhashed) log entry together. Nothing is written on a refusal. Plain postings from concurrent
+/// callers share transactions (group commit, EmbeddedLedger.GroupCommit.cs).
 /// </summary>
 public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProvider time)
 {
@@ -51,6 +52,13 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
     {
         if (Validate(request) is { } invalid)
             return invalid;
+        // Only an idempotency key needs the canonical request's hash (its claim stores it).
+        var requestHash = idempotencyKey is null ? null : RequestHash("create", request);
+        // Plain postings need nothing from the client between locking and writing: they go in groups
+        // with other callers' (EmbeddedLedger.GroupCommit.cs). A dry run must roll back, and a script
+        // reads balances before it can say what it posts: both take the single-write path below.
+        if (request.Script is null && !dryRun)
+            return await WritePostingsAsync(ledger, request, idempotencyKey, requestHash, ct);
         // Plain postings lock in one order and cannot deadlock; a script that discovers accounts
         // through meta() locks them later, out of order, and PostgreSQL may pick it as a deadlock
         // victim. Its transaction rolled back whole, so running it again is safe.
@@ -58,7 +66,7 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
         {
             try
             {
-                return await CreateTransactionOnceAsync(ledger, request, idempotencyKey, dryRun, ct);
+                return await CreateTransactionOnceAsync(ledger, request, idempotencyKey, requestHash, dryRun, ct);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
             {
@@ -67,9 +75,8 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
     }
 
     private async Task<LedgerResult<LedgerTransaction>> CreateTransactionOnceAsync(
-        string ledger, CreateTransaction request, string? idempotencyKey, bool dryRun, CancellationToken ct)
+        string ledger, CreateTransaction request, string? idempotencyKey, byte[]? requestHash, bool dryRun, CancellationToken ct)
     {
-        var requestHash = RequestHash("create", request);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
 

@@ -22,7 +22,6 @@ internal static class LedgerLoadCommand
     {
         var options = LedgerLoadOptions.Parse(args);
         var ct = CancellationToken.None;
-        ThreadPool.SetMinThreads(64, 64);
         Log($"ledger-load {string.Join(' ', args)}");
         Log($"machine: {Environment.ProcessorCount} cores; uptime before: {await UptimeAsync()}");
 

@@ -42,8 +42,8 @@ internal sealed class LedgerLoadOptions
     public bool WalletFlowOnly { get; private set; }
 
 
-    /// <summary>Npgsql Max Auto Prepare for walletflow's data source (0, the host's default: every statement parsed and planned each time).</summary>
-    public int MaxAutoPrepare { get; private set; }
+    /// <summary>Npgsql Max Auto Prepare for walletflow's data source: 32, as AddWalletFlow sets it for the host (0 turns it off).</summary>
+    public int MaxAutoPrepare { get; private set; } = 32;
 
     /// <summary>Keep the cluster's data directory afterwards.</summary>
     public bool Keep { get; private set; }

@@ -17,7 +17,7 @@ namespace WalletFlow.Tests.Integration.LedgerContract;
 /// in-process, the Formance adapter against walletflow's own /api/ledger, and against a real
 /// Formance Ledger. Each test makes its own ledger, so targets can share a server.
 /// </summary>
-public abstract class LedgerContractTests
+public abstract partial class LedgerContractTests
 {
     protected const string Ngn = "NGN/2";
     protected const string W1 = "wallets:w1:main";
