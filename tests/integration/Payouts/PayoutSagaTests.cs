@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using WalletFlow.Core.Accounts;
+using WalletFlow.Core.Flags;
 using WalletFlow.Core.Ports;
 using WalletFlow.Tests.Integration.UseCases;
 
@@ -174,5 +175,34 @@ public sealed class PayoutSagaTests(PayoutHost host) : IClassFixture<PayoutHost>
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
         Assert.Equal(50_000 - 10_150, await host.BalanceAsync(AccountAddresses.WalletMain(wallet.WalletId)));
         Assert.Single(await host.OutboxEventsAsync(payoutId), e => e == "PayoutFundsHeld");
+    }
+
+    [Fact]
+    public async Task While_payouts_are_paused_a_new_payout_is_409_with_the_reason_and_after_acknowledgement_payouts_start_again()
+    {
+        var wallet = await host.FundedWalletAsync("500.00");
+        await host.Get<IFeatureFlags>().SetAsync(FeatureFlagNames.PayoutsPaused, true, "books-foot failed in run 42", "gates", Ct);
+        var payoutId = UseCaseFixture.NewId("po");
+        try
+        {
+            using var paused = await PostAsync("/v1/payouts", Payout(payoutId, wallet.WalletId, '1'));
+            Assert.Equal(HttpStatusCode.Conflict, paused.StatusCode);
+            var problem = await paused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Equal("payouts_paused", problem.GetProperty("code").GetString());
+            Assert.Contains("books-foot failed in run 42", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Null(await host.Get<IPayoutStore>().FindAsync(payoutId, Ct));
+
+            using var acknowledged = await host.Http.PostAsJsonAsync("/v1/gates/acknowledge", new { actor = "ops-1", reason = "ledger repaired" }, Ct);
+            Assert.True(acknowledged.IsSuccessStatusCode, await acknowledged.Content.ReadAsStringAsync(Ct));
+        }
+        finally
+        {
+            await host.Get<IFeatureFlags>().SetAsync(FeatureFlagNames.PayoutsPaused, false, "test cleanup", "test", CancellationToken.None);
+        }
+
+        using var started = await PostAsync("/v1/payouts", Payout(payoutId, wallet.WalletId, '1'));
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        await WaitAsync(payoutId);
+        Assert.Equal("Settled", (await GetAsync($"/v1/payouts/{payoutId}")).GetProperty("status").GetString());
     }
 }
