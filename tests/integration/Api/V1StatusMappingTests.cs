@@ -30,6 +30,9 @@ public sealed class V1StatusMappingTests
         [RejectionCodes.IdempotencyInProgress] = 409,
         [RejectionCodes.StateConflict] = 409,
         [RejectionCodes.PayoutsPaused] = 409,
+        [RejectionCodes.UnknownProvider] = 422,
+        [RejectionCodes.CurrencyNotServed] = 422,
+        [RejectionCodes.InvalidWebhook] = 401,
         // Ours to fix, never the caller's: answered 500 without the message.
         [RejectionCodes.TemplateMismatch] = 500,
         [RejectionCodes.UnmappedAddress] = 500,
