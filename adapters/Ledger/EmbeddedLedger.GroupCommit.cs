@@ -10,8 +10,8 @@ namespace WalletFlow.Adapters.Ledger;
 /// everything queued as one call to ledger.write_transactions (migration 0009) and its COMMIT, in one
 /// round trip: the requests share a transaction and its WAL flush, and the client wakes once per group
 /// instead of once per request. Up to <see cref="MaxWriters"/> groups are in flight at once, each on
-/// its own connection (a group locks all its rows first, in the one lock order, so they cannot
-/// deadlock); a request that finds a writer free goes at once, alone. Every request still gets its own answer — written,
+/// its own connection (a group locks all its rows first, in the one lock order, so groups and single
+/// writes cannot deadlock); a request that finds a writer free goes at once, alone. Every request still gets its own answer — written,
 /// refused for funds, conflicting, replayed — exactly as if it had been sent alone (a refused request
 /// writes nothing, the others go on), and nobody is told "written" before the group's COMMIT returned.
 /// </summary>
@@ -22,10 +22,10 @@ public sealed partial class EmbeddedLedger
     // snapshot checks get slower. 48 stays under it even if every request of a group needs one.
     private const int MaxGroup = 48;
 
-    // Groups in flight at once. One serialises every write on one backend (one core) and makes a
-    // request arriving mid-flight wait a whole round trip; four measured no better than two
-    // (bench/README.md, "group commit"), only adding lock waits between groups.
-    private const int MaxWriters = 2;
+    // Groups in flight at once. Since a group writes its rows set-based, one backend keeps up and one
+    // writer measured best: two or three only added lock waits between groups, which share most rows
+    // (bench/README.md, "Writers in flight"). The code allows more: groups lock in one order.
+    private const int MaxWriters = 1;
 
     private readonly Lock _queueGate = new();
     private readonly Queue<QueuedWrite> _queue = new();
@@ -94,7 +94,7 @@ public sealed partial class EmbeddedLedger
 
     /// <summary>
     /// Writes queued groups until the queue is empty. A caller that became a writer writes one group
-    /// (with its own request, unless the other writer took it first) and hands the rest to a pool
+    /// (with its own request, unless another writer took it first) and hands the rest to a pool
     /// thread, so it is not kept serving others.
     /// </summary>
     private async Task WriteQueuedAsync(bool handOver)
