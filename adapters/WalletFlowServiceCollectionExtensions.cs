@@ -31,7 +31,14 @@ namespace WalletFlow.Adapters;
 /// <summary>The one service registration both hosts (host/, functions/) use.</summary>
 public static class WalletFlowServiceCollectionExtensions
 {
-    public static IServiceCollection AddWalletFlow(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="services">The container.</param>
+    /// <param name="configuration">The host's configuration (sections bound and validated at start).</param>
+    /// <param name="background">
+    /// The background loops this host runs. host/ runs all of them; functions/ runs the gates from a
+    /// TimerTrigger instead of <see cref="GateSchedule"/>. This is the one place that choice is made.
+    /// </param>
+    public static IServiceCollection AddWalletFlow(this IServiceCollection services, IConfiguration configuration,
+        WalletFlowBackgroundWork background = WalletFlowBackgroundWork.All)
     {
         services.AddOptions<PostgresOptions>()
             .Bind(configuration.GetSection(PostgresOptions.Section), o => o.ErrorOnUnknownConfiguration = true)
@@ -46,10 +53,16 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddWalletFlowLedger(configuration);
         services.AddSingleton<LedgerVerifier>();
         services.AddSingleton<LogSealer>();
-        services.AddHostedService<LogSealingService>();
         services.AddSingleton<ITemplateCatalog>(_ => new NumscriptTemplateCatalog());
         services.AddWalletFlowUseCases(configuration);
         services.AddWalletFlowGates(configuration);
+
+        if (background.HasFlag(WalletFlowBackgroundWork.LogSealer))
+            services.AddHostedService<LogSealingService>();
+        if (background.HasFlag(WalletFlowBackgroundWork.OutboxRelay))
+            services.AddHostedService<OutboxRelayService>();
+        if (background.HasFlag(WalletFlowBackgroundWork.GateSchedule))
+            services.AddHostedService<GateSchedule>();
         return services;
     }
 
@@ -78,7 +91,6 @@ public static class WalletFlowServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IEventPublisher, LogEventPublisher>();
         services.AddSingleton<OutboxRelay>();
-        services.AddHostedService<OutboxRelayService>();
         services.AddSingleton<OpenWallet>();
         services.AddSingleton<PayIn>();
         services.AddSingleton<Transfer>();

@@ -9,7 +9,7 @@ using WalletFlow.Core.Reports;
 
 namespace WalletFlow.Adapters.Gates;
 
-/// <summary>Reports, the four gates, their runner and timer, the chart-of-accounts catalog and feature flags.</summary>
+/// <summary>Reports, the four gates, their runner, the chart-of-accounts catalog and feature flags.</summary>
 public static class WalletFlowGatesServiceCollectionExtensions
 {
     public static IServiceCollection AddWalletFlowGates(this IServiceCollection services, IConfiguration configuration)
@@ -29,7 +29,6 @@ public static class WalletFlowGatesServiceCollectionExtensions
         services.AddSingleton<AlmQuery>();
         services.AddSingleton<GateRunner>();
         services.AddSingleton<PayoutPause>();
-        services.AddHostedService<GateSchedule>();
         return services;
     }
 }

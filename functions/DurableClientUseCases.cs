@@ -1,0 +1,21 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using WalletFlow.Adapters.Durable;
+using WalletFlow.Core.Payouts;
+
+namespace WalletFlow.Functions;
+
+/// <summary>
+/// In Functions the <see cref="DurableTaskClient"/> is a binding ([DurableClient]) handed to each
+/// invocation, not a service: the payout use cases that talk to the saga are built per call with
+/// <see cref="DurableTaskPayoutSagas"/> over the bound client, every other dependency from the container.
+/// </summary>
+public static class DurableClientUseCases
+{
+    public static T Create<T>(IServiceProvider services, DurableTaskClient client) where T : class =>
+        ActivatorUtilities.CreateInstance<T>(services, new DurableTaskPayoutSagas(client));
+
+    public static StartPayout StartPayout(IServiceProvider services, DurableTaskClient client) => Create<StartPayout>(services, client);
+    public static ResolvePayout ResolvePayout(IServiceProvider services, DurableTaskClient client) => Create<ResolvePayout>(services, client);
+    public static ReceiveProviderWebhook ReceiveProviderWebhook(IServiceProvider services, DurableTaskClient client) => Create<ReceiveProviderWebhook>(services, client);
+}

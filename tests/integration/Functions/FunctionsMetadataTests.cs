@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+
+namespace WalletFlow.Tests.Integration.Functions;
+
+/// <summary>
+/// What the Functions host will index: the worker-generated functions.metadata and host.json beside it.
+/// .ci/run publishes the app (<c>dotnet publish functions -c Release</c>) and points
+/// <c>WALLETFLOW_FUNCTIONS_PUBLISH</c> at the output; without it the test reads the functions project's
+/// build output, which the same SDK targets generate (publishing here would add minutes to every run).
+/// </summary>
+public sealed class FunctionsMetadataTests
+{
+    public const string PublishDirectoryVariable = "WALLETFLOW_FUNCTIONS_PUBLISH";
+
+    private static readonly (string Name, string Trigger)[] Expected =
+    [
+        ("StartPayout", "httpTrigger"),
+        ("GetPayout", "httpTrigger"),
+        ("GetPayoutHistory", "httpTrigger"),
+        ("ResolvePayout", "httpTrigger"),
+        ("ProviderWebhook", "httpTrigger"),
+        ("CreatePayIn", "httpTrigger"),
+        ("CreateTransfer", "httpTrigger"),
+        ("RunGates", "timerTrigger"),
+        ("PayoutSaga", "orchestrationTrigger"),
+        ("HoldPayoutActivity", "activityTrigger"),
+        ("SubmitPayoutActivity", "activityTrigger"),
+        ("QueryPayoutActivity", "activityTrigger"),
+        ("SettlePayoutActivity", "activityTrigger"),
+        ("ReleasePayoutActivity", "activityTrigger"),
+        ("DeadLetterPayoutActivity", "activityTrigger"),
+    ];
+
+    [Fact]
+    public void Functions_metadata_lists_every_trigger_with_its_type()
+    {
+        var directory = AppDirectory();
+        var metadata = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "functions.metadata")))!.AsArray();
+
+        var actual = metadata.Select(f => (
+                Name: (string)f!["name"]!,
+                Trigger: f["bindings"]!.AsArray().Select(b => (string)b!["type"]!).Single(t => t.EndsWith("Trigger", StringComparison.Ordinal))))
+            .OrderBy(f => f.Name, StringComparer.Ordinal);
+
+        Assert.Equal(Expected.OrderBy(f => f.Name, StringComparer.Ordinal), actual);
+    }
+
+    [Fact]
+    public void Http_starts_and_queries_bind_the_durable_client()
+    {
+        var metadata = JsonNode.Parse(File.ReadAllText(Path.Combine(AppDirectory(), "functions.metadata")))!.AsArray();
+
+        var withClient = metadata.Where(f => f!["bindings"]!.AsArray().Any(b => (string)b!["type"]! == "durableClient"))
+            .Select(f => (string)f!["name"]!).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["GetPayout", "GetPayoutHistory", "ProviderWebhook", "ResolvePayout", "StartPayout"], withClient);
+    }
+
+    [Fact]
+    public void Host_json_ships_with_the_app_and_configures_the_durable_task_hub()
+    {
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(AppDirectory(), "host.json")))!;
+
+        Assert.Equal("2.0", (string)host["version"]!);
+        Assert.Equal("", (string)host["extensions"]!["http"]!["routePrefix"]!);
+        var durable = host["extensions"]!["durableTask"]!;
+        Assert.Equal("walletflow", (string)durable["hubName"]!);
+        Assert.False((bool)durable["extendedSessionsEnabled"]!);
+        Assert.True((int)durable["maxConcurrentActivityFunctions"]! > 0);
+        Assert.True((int)durable["maxConcurrentOrchestratorFunctions"]! > 0);
+        Assert.Equal("AzureStorage", (string)durable["storageProvider"]!["type"]!);
+    }
+
+    /// <summary>The publish output when .ci/run made one, else the newest build output of functions/.</summary>
+    private static string AppDirectory()
+    {
+        if (Environment.GetEnvironmentVariable(PublishDirectoryVariable) is { Length: > 0 } published)
+            return published;
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "WalletFlow.sln")))
+            root = root.Parent;
+        Assert.NotNull(root);
+        var builds = Directory.GetFiles(Path.Combine(root.FullName, "functions", "bin"), "functions.metadata", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}publish{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .OrderByDescending(File.GetLastWriteTimeUtc)
+            .ToList();
+        Assert.NotEmpty(builds);
+        return Path.GetDirectoryName(builds[0])!;
+    }
+}
