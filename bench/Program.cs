@@ -3,7 +3,8 @@ using WalletFlow.Bench.LedgerLoad;
 
 if (args is ["ledger-load", .. var rest])
     return await LedgerLoadCommand.RunAsync(rest);
+if (args is ["payouts", .. var payoutArgs]) return await WalletFlow.Bench.Payouts.PayoutsBenchCommand.RunAsync(payoutArgs);
 if (args is ["gates", .. var gateArgs]) return await WalletFlow.Bench.Gates.GatesBenchCommand.RunAsync(gateArgs);
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(LedgerLoadCommand).Assembly).Run(args);
 return 0;

@@ -63,7 +63,10 @@ public sealed class StartPayout(IPayoutStore payouts, IWalletStore wallets, IPay
         if (created.ConflictReason is not null)
             return new IdempotencyConflict(request.Key.Value, Operation) { Field = "payoutId" };
 
-        await sagas.StartAsync(SagaInput(created.Payout!, requery), cancellationToken);
+        // A repeat of a finished payout answers with its row and starts nothing: once its instance is
+        // gone (purged, or lost with the in-memory backend) a new saga would call the provider again.
+        if (!PayoutStatuses.IsTerminal(created.Payout!.Status))
+            await sagas.StartAsync(SagaInput(created.Payout, requery), cancellationToken);
         return created;
     }
 

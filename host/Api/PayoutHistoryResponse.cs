@@ -9,7 +9,7 @@ namespace WalletFlow.Host.Api;
 /// </summary>
 public sealed record PayoutHistoryResponse(string PayoutId, string Status, IReadOnlyList<PayoutHistoryTransition> Transitions, IReadOnlyList<PayoutHistoryEvent> Orchestration)
 {
-    public static PayoutHistoryResponse From(Payout payout, IReadOnlyList<RecordedTransition> transitions, IList<HistoryEvent> history)
+    public static PayoutHistoryResponse From(Payout payout, IReadOnlyList<RecordedTransition> transitions, IReadOnlyList<HistoryEvent> history)
     {
         ArgumentNullException.ThrowIfNull(payout);
         ArgumentNullException.ThrowIfNull(transitions);

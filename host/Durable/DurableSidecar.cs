@@ -19,6 +19,7 @@ namespace WalletFlow.Host.Durable;
 public sealed class DurableSidecar : IHostedService, IAsyncDisposable
 {
     private readonly IDurableBackend _backend;
+    private readonly OrchestrationHistories _histories;
     private readonly DurableOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<DurableSidecar> _logger;
@@ -27,9 +28,10 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     private CallInvoker? _channelInvoker;
     private bool _backendStarted;
 
-    public DurableSidecar(IDurableBackend backend, IOptions<DurableOptions> options, ILoggerFactory loggerFactory)
+    public DurableSidecar(IDurableBackend backend, OrchestrationHistories histories, IOptions<DurableOptions> options, ILoggerFactory loggerFactory)
     {
         _backend = backend;
+        _histories = histories;
         _options = options.Value;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DurableSidecar>();
@@ -58,7 +60,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         builder.Services.AddLogging();
         builder.Services.AddRoutingCore();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(new SidecarOrchestrationService(_backend.Service));
+        builder.Services.AddSingleton<IOrchestrationService>(new SidecarOrchestrationService(_backend.Service, _histories));
         builder.Services.AddSingleton(_backend.Client);
         builder.Services.AddOptions<TaskHubGrpcServerOptions>();
         builder.Services.AddSingleton<TaskHubGrpcServer>();

@@ -8,8 +8,9 @@ namespace WalletFlow.Host.Durable;
 /// exception ends the process: DurableTask.AzureStorage 2.11.2 threw NullReferenceException from its
 /// StopAsync there when the host stopped. <see cref="DurableSidecar"/> starts and stops the real backend
 /// itself, awaited, so a failure there fails start-up or is logged, instead.
+/// Every completed orchestration work item's history is also copied to <see cref="OrchestrationHistories"/>.
 /// </summary>
-internal sealed class SidecarOrchestrationService(IOrchestrationService inner) : IOrchestrationService
+internal sealed class SidecarOrchestrationService(IOrchestrationService inner, OrchestrationHistories histories) : IOrchestrationService
 {
     public Task StartAsync() => Task.CompletedTask;
 
@@ -49,16 +50,19 @@ internal sealed class SidecarOrchestrationService(IOrchestrationService inner) :
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
-    public Task CompleteTaskOrchestrationWorkItemAsync(
+    public async Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem,
         OrchestrationRuntimeState newOrchestrationRuntimeState,
         IList<TaskMessage> outboundMessages,
         IList<TaskMessage> orchestratorMessages,
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(
+        OrchestrationState orchestrationState)
+    {
+        await inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        histories.Record(newOrchestrationRuntimeState);
+    }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
 

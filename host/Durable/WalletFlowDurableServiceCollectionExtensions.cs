@@ -35,6 +35,7 @@ public static class WalletFlowDurableServiceCollectionExtensions
 
         // Hosted services start in registration order and stop in reverse: the sidecar must be
         // listening before the worker connects, and outlive it.
+        services.AddSingleton<OrchestrationHistories>();
         services.AddSingleton<DurableSidecar>();
         services.AddHostedService(sp => sp.GetRequiredService<DurableSidecar>());
 

@@ -34,9 +34,11 @@ public sealed class PayoutHost(PostgresServer postgres) : IAsyncLifetime
         "--Payouts:MaxRequeryDelay=00:00:00.400",
         "--Payouts:MaxRequeries=4",
         "--Payouts:RequeryBudget=00:00:30",
-        "--Payments:Providers:sandbox:SubmitTimeout=00:00:00.500",
-        "--Payments:Providers:sandbox:QueryTimeout=00:00:00.500",
-        "--Payments:Sandbox:SlowResponseDelay=00:00:01",
+        // Long enough that only the ambiguous-forever script times out on a busy shared machine (at 0.5 s
+        // an instant success sometimes timed out under load and went through a requery).
+        "--Payments:Providers:sandbox:SubmitTimeout=00:00:02",
+        "--Payments:Providers:sandbox:QueryTimeout=00:00:02",
+        "--Payments:Sandbox:SlowResponseDelay=00:00:03",
     ];
 
     public async ValueTask InitializeAsync()

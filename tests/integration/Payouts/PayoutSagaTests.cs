@@ -72,6 +72,12 @@ public sealed class PayoutSagaTests(PayoutHost host) : IClassFixture<PayoutHost>
     private static string[] Steps(JsonElement history) =>
         history.GetProperty("transitions").EnumerateArray().Select(t => $"{t.GetProperty("step").GetString()}:{t.GetProperty("status").GetString()}").ToArray();
 
+    /// <summary>The orchestration's own history as "Type" or "Type:Name", oldest first.</summary>
+    private static string[] Orchestration(JsonElement history) =>
+        history.GetProperty("orchestration").EnumerateArray()
+            .Select(e => e.GetProperty("name").GetString() is { } name ? $"{e.GetProperty("type").GetString()}:{name}" : e.GetProperty("type").GetString()!)
+            .ToArray();
+
     [Fact]
     public async Task Instant_success_settles_the_hold_to_clearing_and_the_fee_to_revenue()
     {
@@ -91,6 +97,13 @@ public sealed class PayoutSagaTests(PayoutHost host) : IClassFixture<PayoutHost>
         Assert.Equal(["PayoutRequested", "PayoutFundsHeld", "PayoutHeld", "PayoutSubmitted", "PayoutSettled", "PayoutSettled"], await host.OutboxEventsAsync(payoutId));
         var history = await GetAsync($"/v1/payouts/{payoutId}/history");
         Assert.Equal(["request:Requested", "hold:Held", "submit:Submitted", "settle:Settled"], Steps(history));
+        // The sandbox's webhook may land as an EventRaised:ProviderStatus anywhere after the submit: it wakes nothing here.
+        var orchestration = Orchestration(history);
+        Assert.Equal(
+            ["ExecutionStarted:PayoutSaga", "TaskScheduled:HoldPayoutActivity", "TaskCompleted", "TaskScheduled:SubmitPayoutActivity", "TaskCompleted",
+             "TaskScheduled:SettlePayoutActivity", "TaskCompleted", "ExecutionCompleted"],
+            orchestration.Where(e => e != "EventRaised:ProviderStatus"));
+        Assert.All(history.GetProperty("orchestration").EnumerateArray(), e => Assert.True(e.GetProperty("at").GetDateTime() > DateTime.UnixEpoch));
     }
 
     [Fact]
@@ -113,6 +126,14 @@ public sealed class PayoutSagaTests(PayoutHost host) : IClassFixture<PayoutHost>
         var history = await GetAsync($"/v1/payouts/{payoutId}/history");
         Assert.Contains("submit:Pending", Steps(history));
         Assert.Contains("requery-1:Pending", Steps(history));
+        var orchestration = Orchestration(history);
+        Assert.Contains("TimerCreated", orchestration);
+        Assert.Contains("TimerFired", orchestration);
+        Assert.Contains("TaskScheduled:QueryPayoutActivity", orchestration);
+        // The sandbox settles on a requery, so a wait before it ended by its timer (a webhook may cut another wait short).
+        Assert.True(Array.IndexOf(orchestration, "TimerFired") < Array.IndexOf(orchestration, "TaskScheduled:SettlePayoutActivity"), string.Join(", ", orchestration));
+        Assert.Contains("TaskScheduled:SettlePayoutActivity", orchestration);
+        Assert.Equal("ExecutionCompleted", orchestration[^1]);
     }
 
     [Fact]
@@ -146,7 +167,14 @@ public sealed class PayoutSagaTests(PayoutHost host) : IClassFixture<PayoutHost>
         Assert.Equal(final, payout.GetProperty("status").GetString());
         Assert.Contains("ops-1", payout.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(walletAfter, await host.BalanceAsync(AccountAddresses.WalletMain(walletId)));
-        Assert.Contains("dead-letter:ManualReview", Steps(await GetAsync($"/v1/payouts/{payoutId}/history")));
+        var history = await GetAsync($"/v1/payouts/{payoutId}/history");
+        Assert.Contains("dead-letter:ManualReview", Steps(history));
+        var orchestration = Orchestration(history);
+        Assert.Contains("TaskScheduled:DeadLetterPayoutActivity", orchestration);
+        Assert.Contains("EventRaised:ManualResolution", orchestration);
+        Assert.True(Array.IndexOf(orchestration, "TaskScheduled:DeadLetterPayoutActivity") < Array.IndexOf(orchestration, "EventRaised:ManualResolution"));
+        Assert.Contains(outcome == "settle" ? "TaskScheduled:SettlePayoutActivity" : "TaskScheduled:ReleasePayoutActivity", orchestration);
+        Assert.Equal("ExecutionCompleted", orchestration[^1]);
     }
 
     [Fact]

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Numerics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using WalletFlow.Bench.LedgerLoad;
+using WalletFlow.Core.Gates;
+using WalletFlow.Core.Movements;
+using WalletFlow.Core.Payins;
+using WalletFlow.Core.Ports;
+using WalletFlow.Core.Wallets;
+using WalletFlow.Host;
+
+namespace WalletFlow.Bench.Payouts;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench -- payouts [--payouts 1000] [--keep]</c>: the walletflow
+/// host (Kestrel, its sandbox rail, the durable worker on the in-memory backend) over a private
+/// PostgreSQL cluster; one funded wallet per payout; every payout started at once over HTTP with the
+/// sandbox's instant success (account number ending in 1); timed until the last one is Settled.
+/// Prints completed payouts/s, then checks every payout Settled, each asset summing to zero, and the
+/// books-foot and holds-match gates (see bench/README.md).
+/// </summary>
+internal static class PayoutsBenchCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var count = Int(args, "--payouts", 1_000);
+        var ct = CancellationToken.None;
+        Log($"payouts {string.Join(' ', args)}; machine: {Environment.ProcessorCount} cores, load {LoadAverage()}");
+
+        await using var cluster = await BenchCluster.StartAsync(args.Contains("--keep"), ct);
+        // The host opens more than one pool; 1,000 concurrent requests would otherwise exhaust the
+        // cluster's max_connections (100). Requests queue for a connection instead, for up to a minute.
+        var connectionString = new NpgsqlConnectionStringBuilder(cluster.ConnectionString(BenchCluster.WalletFlowDb, maxPool: 20)) { Timeout = 60 }.ConnectionString;
+        await using var server = await WalletFlowServer.StartAsync(
+            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={connectionString}", "--Logging:LogLevel:Default=Warning"], ct);
+        using var http = new HttpClient { BaseAddress = server.Addresses[0], Timeout = TimeSpan.FromMinutes(5) };
+
+        var clock = Stopwatch.StartNew();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var wallets = new string[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
+        {
+            using var scope = server.Services.CreateScope();
+            var opened = await scope.ServiceProvider.GetRequiredService<OpenWallet>().RunAsync(new OpenWalletRequest($"bw-{run}-{i}", "bench", "NGN"), token);
+            if (!opened.IsSuccess)
+                throw new InvalidOperationException(opened.ToString());
+            var paid = await scope.ServiceProvider.GetRequiredService<PayIn>().RunAsync(
+                new PayInRequest(IdempotencyKey.Create($"bench-payin-{run}-{i}").Value, opened.Value.Wallet.WalletId, "50.00", "NGN", "banks:gtb", $"bench-ext-{run}-{i}"), token);
+            if (!paid.IsSuccess)
+                throw new InvalidOperationException(paid.ToString());
+            wallets[i] = opened.Value.Wallet.WalletId;
+        });
+        Log($"opened and funded {count:N0} wallets in {clock.Elapsed.TotalSeconds:F1} s");
+
+        var payoutIds = Enumerable.Range(0, count).Select(i => $"bp-{run}-{i}").ToArray();
+        var started = DateTimeOffset.UtcNow;
+        clock.Restart();
+        var answers = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/payouts")
+            {
+                Content = JsonContent.Create(new
+                {
+                    payoutId = payoutIds[i], walletId = wallets[i], amount = "10.00", currency = "NGN", providerId = "sandbox", fee = "0.50",
+                    beneficiary = new { name = "Ada Obi", accountNumber = "0123456781", bankCode = "058" },
+                }),
+            };
+            request.Headers.Add("Idempotency-Key", $"bench-payout-{run}-{i}");
+            using var response = await http.SendAsync(request, ct);
+            return response.StatusCode;
+        }));
+        var accepted = clock.Elapsed;
+        if (answers.Any(a => a != HttpStatusCode.Accepted))
+            throw new InvalidOperationException("not every start was accepted: " + string.Join(", ", answers.GroupBy(a => a).Select(g => $"{g.Key} x{g.Count()}")));
+        Log($"{count:N0} POST /v1/payouts accepted (202) in {accepted.TotalSeconds:F2} s");
+
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        var report = Stopwatch.StartNew();
+        while (true)
+        {
+            var (settled, unfinished, last) = await ProgressAsync(db, payoutIds, ct);
+            if (report.Elapsed > TimeSpan.FromSeconds(15))
+            {
+                Log($"{settled:N0} settled, {unfinished:N0} unfinished (load {LoadAverage()})");
+                report.Restart();
+            }
+            if (unfinished == 0)
+            {
+                var elapsed = (last - started).TotalSeconds;
+                Log($"{settled:N0} settled; last settled {elapsed:F2} s after the first start: {settled / elapsed:F1} completed payouts/s (load {LoadAverage()})");
+                if (settled != count)
+                    throw new InvalidOperationException($"{count - settled} payouts ended in another status than Settled");
+                break;
+            }
+            await Task.Delay(50, ct);
+        }
+
+        var sums = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
+        await foreach (var balance in server.Services.GetRequiredService<ILedger>().ListBalancesAsync("", ct))
+            sums[balance.Asset] = sums.GetValueOrDefault(balance.Asset) + balance.Balance;
+        var gates = await server.Services.GetRequiredService<GateRunner>().RunAsync("bench-payouts", ct);
+        var blocking = gates.Gates.Where(g => g.Gate is GateNames.BooksFoot or GateNames.HoldsMatch).ToList();
+        Log($"asset sums: {string.Join(", ", sums.Select(s => $"{s.Key}={s.Value}"))}; {string.Join("; ", blocking.Select(g => $"{g.Gate} {(g.Passed ? "passed" : "FAILED: " + string.Join(" | ", g.Details.Take(3)))}"))}");
+        return sums.Values.All(s => s.IsZero) && blocking.All(g => g.Passed) ? 0 : 1;
+    }
+
+    /// <summary>Settled count, not yet terminal count, and when the last payout settled (its row's updated_at).</summary>
+    private static async Task<(int Settled, int Unfinished, DateTimeOffset Last)> ProgressAsync(NpgsqlDataSource db, string[] payoutIds, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT count(*) FILTER (WHERE status = 'Settled')::int,
+                   count(*) FILTER (WHERE status NOT IN ('Settled', 'Released', 'Rejected'))::int + ($2 - count(*)::int),
+                   max(updated_at)
+            FROM walletflow.payouts WHERE payout_id = ANY($1)
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = payoutIds });
+        command.Parameters.Add(new NpgsqlParameter { Value = payoutIds.Length });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetInt32(0), reader.GetInt32(1), reader.IsDBNull(2) ? DateTimeOffset.MinValue : reader.GetFieldValue<DateTimeOffset>(2));
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "n/a";
+
+    private static int Int(IReadOnlyList<string> args, string name, int fallback)
+    {
+        var i = args.ToList().IndexOf(name);
+        return i >= 0 && i + 1 < args.Count ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
+}
