@@ -62,7 +62,7 @@ public sealed class PayoutFunctions(IServiceProvider services, IPayoutStore payo
             return PayoutNotFound(request, payoutId);
         var transitions = await payouts.TransitionsAsync(payoutId, ct);
         var history = await durable.GetOrchestrationHistoryAsync(payoutId, ct);
-        return TypedResults.Ok(PayoutHistoryResponse.From(payout, transitions, history));
+        return TypedResults.Ok(PayoutHistoryResponse.From(payout, transitions, history.ToList()));
     }
 
     [Function(nameof(ResolvePayout))]
