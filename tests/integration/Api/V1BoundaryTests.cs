@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using WalletFlow.Adapters.Stores;
 using static WalletFlow.Tests.Integration.Api.ApiFixture;
 
 namespace WalletFlow.Tests.Integration.Api;
@@ -55,8 +56,10 @@ public sealed class V1BoundaryTests(SmallBodyApiFixture api) : IClassFixture<Sma
         finally
         {
             await SetConnectionsAllowedAsync(true);
-            // Both the host's pool and this process's connection-string pools hold connections the server ended.
+            // The host's two pools (reads, commands) and this process's connection-string pools all hold
+            // connections the server ended; a later test on this host must not draw one of them.
             api.Services.GetRequiredService<NpgsqlDataSource>().Clear();
+            api.Services.GetRequiredService<CommandsDataSource>().DataSource.Clear();
             NpgsqlConnection.ClearAllPools();
         }
 

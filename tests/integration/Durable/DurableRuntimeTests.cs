@@ -115,10 +115,9 @@ public class DurableRuntimeTests(FreshDatabase database) : IClassFixture<FreshDa
         var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalProbe), new ApprovalProbeInput("Barbara", TimeSpan.FromMinutes(5)), ct);
         await OrchestrationWaits.CustomStatusAsync(client, id, ApprovalProbeStep.WaitingForTimer, ct);
 
-        var clock = Stopwatch.StartNew();
-        await server.DisposeAsync();
+        // Stopping must not wait for the five-minute timer: the guard only turns a hang into a failure.
+        await server.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(2), ct);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"stopping took {clock.Elapsed}");
         Assert.False(await AcceptsAsync(IPAddress.Loopback, port));
     }
 
