@@ -14,6 +14,16 @@ public sealed class DurableOptions
     /// <summary>Loopback port of the sidecar; 0 picks a free port at each start.</summary>
     public int SidecarPort { get; set; }
 
+    /// <summary>
+    /// Orchestration episodes the sidecar dispatches at once, whatever the backend. The sidecar polls
+    /// every 500 ms while this many are in flight, so a small number caps throughput: at the in-memory
+    /// backend's own default (the processor count, 2 here) it was 4 episodes a second.
+    /// </summary>
+    public int MaxConcurrentOrchestrations { get; set; } = 100;
+
+    /// <summary>Activities the sidecar dispatches at once. Each holds a database connection or a provider call while it runs.</summary>
+    public int MaxConcurrentActivities { get; set; } = 50;
+
     /// <summary>Used only with <c>Durable:Backend=AzureStorage</c>.</summary>
     public DurableAzureStorageOptions AzureStorage { get; set; } = new();
 }

@@ -15,6 +15,10 @@ public sealed partial class DurableOptionsValidator : IValidateOptions<DurableOp
             failures.Add($"{DurableOptions.Section}:Backend must be one of {string.Join(", ", Enum.GetNames<DurableBackendKind>())}; it is {options.Backend}.");
         if (options.SidecarPort is < 0 or > 65535)
             failures.Add($"{DurableOptions.Section}:SidecarPort must be between 0 (a free port) and 65535; it is {options.SidecarPort}.");
+        if (options.MaxConcurrentOrchestrations is < 1 or > 1000)
+            failures.Add($"{DurableOptions.Section}:MaxConcurrentOrchestrations must be between 1 and 1000; it is {options.MaxConcurrentOrchestrations}.");
+        if (options.MaxConcurrentActivities is < 1 or > 1000)
+            failures.Add($"{DurableOptions.Section}:MaxConcurrentActivities must be between 1 and 1000; it is {options.MaxConcurrentActivities}.");
         if (options.Backend == DurableBackendKind.AzureStorage)
         {
             if (string.IsNullOrWhiteSpace(options.AzureStorage.ConnectionString))

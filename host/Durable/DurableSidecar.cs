@@ -60,7 +60,8 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         builder.Services.AddLogging();
         builder.Services.AddRoutingCore();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(new SidecarOrchestrationService(_backend.Service, _histories));
+        builder.Services.AddSingleton<IOrchestrationService>(new SidecarOrchestrationService(
+            _backend.Service, _histories, _options.MaxConcurrentOrchestrations, _options.MaxConcurrentActivities));
         builder.Services.AddSingleton(_backend.Client);
         builder.Services.AddOptions<TaskHubGrpcServerOptions>();
         builder.Services.AddSingleton<TaskHubGrpcServer>();

@@ -9,8 +9,11 @@ namespace WalletFlow.Host.Durable;
 /// StopAsync there when the host stopped. <see cref="DurableSidecar"/> starts and stops the real backend
 /// itself, awaited, so a failure there fails start-up or is logged, instead.
 /// Every completed orchestration work item's history is also copied to <see cref="OrchestrationHistories"/>.
+/// The dispatch concurrency is walletflow's (<c>Durable:MaxConcurrent*</c>), not the backend's: the
+/// in-memory service answers the processor count, and the sidecar then waits 500 ms whenever that few are busy.
 /// </summary>
-internal sealed class SidecarOrchestrationService(IOrchestrationService inner, OrchestrationHistories histories) : IOrchestrationService
+internal sealed class SidecarOrchestrationService(
+    IOrchestrationService inner, OrchestrationHistories histories, int maxConcurrentOrchestrations, int maxConcurrentActivities) : IOrchestrationService
 {
     public Task StartAsync() => Task.CompletedTask;
 
@@ -30,13 +33,13 @@ internal sealed class SidecarOrchestrationService(IOrchestrationService inner, O
 
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
-    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
+    public int MaxConcurrentTaskOrchestrationWorkItems => maxConcurrentOrchestrations;
 
     public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
 
     public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
 
-    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
+    public int MaxConcurrentTaskActivityWorkItems => maxConcurrentActivities;
 
     public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
         inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);

@@ -123,6 +123,8 @@ public class DurableRuntimeTests(FreshDatabase database) : IClassFixture<FreshDa
 
     [Theory]
     [InlineData("--Durable:SidecarPort=70000", "Durable:SidecarPort must be between 0")]
+    [InlineData("--Durable:MaxConcurrentOrchestrations=0", "Durable:MaxConcurrentOrchestrations must be between 1 and 1000; it is 0")]
+    [InlineData("--Durable:MaxConcurrentActivities=1001", "Durable:MaxConcurrentActivities must be between 1 and 1000; it is 1001")]
     [InlineData("--Durable:Backend=AzureStorage", "Durable:AzureStorage:ConnectionString is required when Durable:Backend is AzureStorage")]
     [InlineData("--Durable:Backend=7", "Durable:Backend must be one of InMemory, AzureStorage")]
     [InlineData("--Durable:Backend=AzureStorage --Durable:AzureStorage:ConnectionString=UseDevelopmentStorage=true --Durable:AzureStorage:TaskHubName=9lives",
