@@ -19,7 +19,7 @@ public sealed class PayoutFunctions(IServiceProvider services, IPayoutStore payo
     [Function(nameof(StartPayout))]
     public async Task<IResult> StartPayout(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/payouts")] HttpRequest request,
-        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+        [DurableClient] DurableTaskClient durable, FunctionContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var key = IdempotencyKey.Create(request.Headers[MovementEndpoints.IdempotencyKeyHeader].FirstOrDefault());
@@ -32,8 +32,10 @@ public sealed class PayoutFunctions(IServiceProvider services, IPayoutStore payo
             body.Amount, body.Currency, body.ProviderId, body.Beneficiary?.Name, body.Beneficiary?.AccountNumber, body.Beneficiary?.BankCode, body.Fee), ct);
         if (!started.TryGetValue(out var created, out rejected))
             return ApiProblems.For(rejected, request.HttpContext);
-        var response = PayoutResponse.From(created.Payout!);
-        return TypedResults.Accepted(response.StatusUrl, response);
+        var payout = PayoutResponse.From(created.Payout!);
+        // The saga instance id is the payout id; the SDK builds the management URLs from this request.
+        var durablePayload = durable.CreateHttpManagementPayload(payout.PayoutId, new AspNetCoreRequestData(request, context));
+        return TypedResults.Accepted(payout.StatusUrl, new StartedPayoutResponse(payout, durablePayload));
     }
 
     [Function(nameof(GetPayout))]
