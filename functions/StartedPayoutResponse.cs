@@ -1,4 +1,4 @@
-using WalletFlow.Host.Api;
+using WalletFlow.Api;
 
 namespace WalletFlow.Functions;
 

@@ -2,11 +2,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using WalletFlow.Api;
 using WalletFlow.Core.Flags;
 using WalletFlow.Core.Payouts;
 using WalletFlow.Core.Ports;
 using WalletFlow.Functions;
-using WalletFlow.Host.Api;
 using WalletFlow.Tests.Integration.Infrastructure;
 using static WalletFlow.Tests.Integration.UseCases.UseCaseFixture;
 

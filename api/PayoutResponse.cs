@@ -1,6 +1,6 @@
 using WalletFlow.Core.Payouts;
 
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
 /// <summary>
 /// A payout as /v1 shows it: its state from the payouts table and its saga's runtime status. Not sealed:
