@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WalletFlow.Host.Api;
+using WalletFlow.Api;
 
 namespace WalletFlow.Functions;
 

@@ -4,7 +4,7 @@ using WalletFlow.Core.Movements;
 using WalletFlow.Core.Payins;
 using WalletFlow.Core.Results;
 using WalletFlow.Core.Transfers;
-using WalletFlow.Host.Api;
+using WalletFlow.Api;
 
 namespace WalletFlow.Functions;
 
@@ -27,7 +27,7 @@ public sealed class MovementFunctions(PayIn payIn, Transfer transfer)
         where TBody : class
     {
         ArgumentNullException.ThrowIfNull(request);
-        var key = IdempotencyKey.Create(request.Headers[MovementEndpoints.IdempotencyKeyHeader].FirstOrDefault());
+        var key = IdempotencyKey.Create(request.Headers[ApiHeaders.IdempotencyKeyHeader].FirstOrDefault());
         if (!key.TryGetValue(out var validKey, out var rejected))
             return ApiProblems.For(rejected, request.HttpContext);
         var (body, problem) = await FunctionsHttp.ReadBodyAsync<TBody>(request, ct);

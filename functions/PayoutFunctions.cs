@@ -6,23 +6,24 @@ using Microsoft.DurableTask.Client;
 using WalletFlow.Core.Movements;
 using WalletFlow.Core.Payouts;
 using WalletFlow.Core.Ports;
-using WalletFlow.Host.Api;
+using WalletFlow.Api;
 
 namespace WalletFlow.Functions;
 
 /// <summary>
-/// Payouts over HTTP triggers, the same contract as host/Api/PayoutsApi.cs: each body binds, calls the
-/// use case host/ calls, and translates its result. The saga's client is the [DurableClient] binding.
+/// Payouts over HTTP triggers, the same contract as host/Api/PayoutsApi.cs (its records live in api/):
+/// each body binds, calls the use case host/ calls, and translates its result. The saga's client is the
+/// [DurableClient] binding; the start also answers the Durable check-status URLs.
 /// </summary>
 public sealed class PayoutFunctions(IServiceProvider services, IPayoutStore payouts)
 {
     [Function(nameof(StartPayout))]
     public async Task<IResult> StartPayout(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/payouts")] HttpRequest request,
-        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+        [DurableClient] DurableTaskClient durable, FunctionContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var key = IdempotencyKey.Create(request.Headers[MovementEndpoints.IdempotencyKeyHeader].FirstOrDefault());
+        var key = IdempotencyKey.Create(request.Headers[ApiHeaders.IdempotencyKeyHeader].FirstOrDefault());
         if (!key.TryGetValue(out var validKey, out var rejected))
             return ApiProblems.For(rejected, request.HttpContext);
         var (body, problem) = await FunctionsHttp.ReadBodyAsync<PayoutBody>(request, ct);
@@ -32,8 +33,10 @@ public sealed class PayoutFunctions(IServiceProvider services, IPayoutStore payo
             body.Amount, body.Currency, body.ProviderId, body.Beneficiary?.Name, body.Beneficiary?.AccountNumber, body.Beneficiary?.BankCode, body.Fee), ct);
         if (!started.TryGetValue(out var created, out rejected))
             return ApiProblems.For(rejected, request.HttpContext);
-        var response = PayoutResponse.From(created.Payout!);
-        return TypedResults.Accepted(response.StatusUrl, response);
+        var payout = PayoutResponse.From(created.Payout!);
+        // The saga instance id is the payout id; the SDK builds the management URLs from this request.
+        var durablePayload = durable.CreateHttpManagementPayload(payout.PayoutId, new AspNetCoreRequestData(request, context));
+        return TypedResults.Accepted(payout.StatusUrl, new StartedPayoutResponse(payout, durablePayload));
     }
 
     [Function(nameof(GetPayout))]
@@ -91,7 +94,7 @@ public sealed class PayoutFunctions(IServiceProvider services, IPayoutStore payo
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
         var received = await DurableClientUseCases.ReceiveProviderWebhook(services, durable)
-            .RunAsync(providerId, buffer.ToArray(), request.Headers[PayoutsApi.SignatureHeader].FirstOrDefault(), ct);
+            .RunAsync(providerId, buffer.ToArray(), request.Headers[ApiHeaders.SignatureHeader].FirstOrDefault(), ct);
         return received.IsSuccess ? TypedResults.NoContent() : ApiProblems.For(received.Error, request.HttpContext);
     }
 

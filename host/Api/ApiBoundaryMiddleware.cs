@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using WalletFlow.Api;
 
 namespace WalletFlow.Host.Api;
 

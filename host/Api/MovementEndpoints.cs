@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using WalletFlow.Api;
 using WalletFlow.Core.Movements;
 using WalletFlow.Core.Results;
 
@@ -17,15 +18,13 @@ public delegate Task<Result<MovementReceipt>> RunMovement<in TUseCase, in TBody>
 /// </summary>
 public static class MovementEndpoints
 {
-    public const string IdempotencyKeyHeader = IdempotencyKey.IdempotencyKeyField;
-
     public static RouteHandlerBuilder MapMovement<TUseCase, TBody>(this IEndpointRouteBuilder endpoints, string pattern, RunMovement<TUseCase, TBody> run)
         where TUseCase : notnull
         where TBody : class
     {
         ArgumentNullException.ThrowIfNull(run);
         return endpoints.MapPost(pattern, async Task<Results<Created<MovementResponse>, ProblemHttpResult>> (
-                [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+                [FromHeader(Name = ApiHeaders.IdempotencyKeyHeader)] string? idempotencyKey,
                 [FromBody] TBody body,
                 [FromServices] TUseCase useCase,
                 HttpContext context,

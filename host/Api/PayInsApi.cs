@@ -1,3 +1,4 @@
+using WalletFlow.Api;
 using WalletFlow.Core.Payins;
 
 namespace WalletFlow.Host.Api;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
+using WalletFlow.Api;
 using WalletFlow.Core.Movements;
 using WalletFlow.Core.Payouts;
 using WalletFlow.Core.Ports;
@@ -12,12 +13,10 @@ namespace WalletFlow.Host.Api;
 /// <summary>Payouts (design.md §7, §10): start (202 + status URL), status, history, manual resolution, provider webhooks.</summary>
 public static class PayoutsApi
 {
-    public const string SignatureHeader = "X-WalletFlow-Signature";
-
     public static IEndpointRouteBuilder MapPayoutsApi(this IEndpointRouteBuilder v1)
     {
         v1.MapPost("/payouts", async Task<Results<Accepted<PayoutResponse>, ProblemHttpResult>> (
-                [FromHeader(Name = MovementEndpoints.IdempotencyKeyHeader)] string? idempotencyKey,
+                [FromHeader(Name = ApiHeaders.IdempotencyKeyHeader)] string? idempotencyKey,
                 [FromBody] PayoutBody body, [FromServices] StartPayout start, HttpContext context, CancellationToken ct) =>
             {
                 var key = IdempotencyKey.Create(idempotencyKey);
@@ -73,7 +72,7 @@ public static class PayoutsApi
             {
                 using var buffer = new MemoryStream();
                 await context.Request.Body.CopyToAsync(buffer, ct);
-                var received = await webhooks.RunAsync(providerId, buffer.ToArray(), context.Request.Headers[SignatureHeader].FirstOrDefault(), ct);
+                var received = await webhooks.RunAsync(providerId, buffer.ToArray(), context.Request.Headers[ApiHeaders.SignatureHeader].FirstOrDefault(), ct);
                 return received.IsSuccess ? TypedResults.NoContent() : ApiProblems.For(received.Error, context);
             })
             .WithName("ProviderWebhook").WithSummary("A provider's signed status callback; it wakes the payout's saga, which requeries.")

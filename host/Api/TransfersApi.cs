@@ -1,3 +1,4 @@
+using WalletFlow.Api;
 using WalletFlow.Core.Transfers;
 
 namespace WalletFlow.Host.Api;

@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using WalletFlow.Api;
 
 namespace WalletFlow.Host.Api;
 
@@ -63,7 +64,7 @@ public static class V1Api
             {
                 foreach (var parameter in operation.Parameters ?? [])
                 {
-                    if (parameter is OpenApiParameter { Name: MovementEndpoints.IdempotencyKeyHeader } header)
+                    if (parameter is OpenApiParameter { Name: ApiHeaders.IdempotencyKeyHeader } header)
                     {
                         header.Required = true;
                         header.Description = "1–255 printable ASCII characters, claimed permanently: reuse it only to retry the same request.";

@@ -1,3 +1,5 @@
+using WalletFlow.Api;
+
 namespace WalletFlow.Host.Api;
 
 /// <summary>A wallet's three balances, each from its ledger accounts.</summary>

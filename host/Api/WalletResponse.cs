@@ -1,3 +1,4 @@
+using WalletFlow.Api;
 using WalletFlow.Core.Wallets;
 
 namespace WalletFlow.Host.Api;

@@ -1,3 +1,4 @@
+using WalletFlow.Api;
 using WalletFlow.Core.Ports;
 
 namespace WalletFlow.Host.Api;

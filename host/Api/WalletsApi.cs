@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using WalletFlow.Api;
 using WalletFlow.Core.Accounts;
 using WalletFlow.Core.Monetary;
 using WalletFlow.Core.Movements;

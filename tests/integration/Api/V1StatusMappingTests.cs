@@ -1,8 +1,8 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Routing;
+using WalletFlow.Api;
 using WalletFlow.Core.Movements;
 using WalletFlow.Core.Results;
-using WalletFlow.Host.Api;
 
 namespace WalletFlow.Tests.Integration.Api;
 

@@ -2,11 +2,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using WalletFlow.Api;
 using WalletFlow.Core.Flags;
 using WalletFlow.Core.Payouts;
 using WalletFlow.Core.Ports;
 using WalletFlow.Functions;
-using WalletFlow.Host.Api;
 using WalletFlow.Tests.Integration.Infrastructure;
 using static WalletFlow.Tests.Integration.UseCases.UseCaseFixture;
 
@@ -33,21 +33,30 @@ public sealed class FunctionTriggerTests(PostgresServer server)
     });
 
     [Fact]
-    public async Task Http_start_answers_202_with_the_status_url_and_schedules_the_saga_with_the_payout_id()
+    public async Task Http_start_answers_202_with_the_payout_and_the_Durable_status_urls_and_schedules_the_saga_with_the_payout_id()
     {
         await using var app = await FunctionsApp.StartAsync(server);
         var walletId = await app.FundedWalletAsync();
         var payoutId = NewId("po");
         var durable = new RecordingDurableClient();
+        var request = app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key"));
 
-        var result = await app.Create<PayoutFunctions>().StartPayout(
-            app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key")), durable, Ct);
+        var result = await app.Create<PayoutFunctions>().StartPayout(request, durable, app.Invocation, Ct);
 
-        var accepted = Assert.IsType<Accepted<PayoutResponse>>(result);
-        Assert.Equal(202, accepted.StatusCode);
-        Assert.Equal($"/v1/payouts/{payoutId}", accepted.Location);
-        Assert.Equal($"/v1/payouts/{payoutId}", accepted.Value!.StatusUrl);
-        Assert.Equal("Requested", accepted.Value.Status);
+        var accepted = Assert.IsType<Accepted<StartedPayoutResponse>>(result);
+        var (status, headers, body) = await FunctionsApp.WriteAsync(result, request);
+        Assert.Equal(202, status);
+        Assert.Equal($"/v1/payouts/{payoutId}", headers.Location.ToString());
+        var json = body.RootElement;
+        // Every PayoutResponse field is on the wire as host/ writes it.
+        Assert.Equal(JsonSerializer.Serialize<PayoutResponse>(accepted.Value!, JsonSerializerOptions.Web),
+            JsonSerializer.Serialize(JsonSerializer.Deserialize<PayoutResponse>(json.GetRawText(), JsonSerializerOptions.Web), JsonSerializerOptions.Web));
+        Assert.Equal((payoutId, $"/v1/payouts/{payoutId}", "Requested"),
+            (json.GetProperty("payoutId").GetString(), json.GetProperty("statusUrl").GetString(), json.GetProperty("status").GetString()));
+        var amount = json.GetProperty("amount");
+        Assert.Equal(("150.00", "15000"), (amount.GetProperty("amount").GetString(), amount.GetProperty("amountMinor").GetString()));
+        // The Durable check-status payload, built by the SDK from the request's own URL.
+        AssertDurableUrls(json.GetProperty("durable"), payoutId, $"http://{FunctionsApp.Host}");
         var (name, instanceId, input) = Assert.Single(durable.Scheduled);
         Assert.Equal(PayoutActivityNames.Saga, name.Name);
         Assert.Equal(payoutId, instanceId);
@@ -58,6 +67,37 @@ public sealed class FunctionTriggerTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Http_start_behind_a_proxy_builds_the_Durable_urls_from_the_forwarded_host_and_scheme()
+    {
+        await using var app = await FunctionsApp.StartAsync(server);
+        var walletId = await app.FundedWalletAsync();
+        var payoutId = NewId("po");
+        var request = app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key"),
+            new Dictionary<string, string> { ["X-Forwarded-Host"] = "pay.walletflow.example", ["X-Forwarded-Proto"] = "https" });
+
+        var result = await app.Create<PayoutFunctions>().StartPayout(request, new RecordingDurableClient(), app.Invocation, Ct);
+
+        var (status, headers, body) = await FunctionsApp.WriteAsync(result, request);
+        Assert.Equal(202, status);
+        // walletflow's own status URL stays relative; only the Durable URLs carry the public host.
+        Assert.Equal($"/v1/payouts/{payoutId}", headers.Location.ToString());
+        AssertDurableUrls(body.RootElement.GetProperty("durable"), payoutId, "https://pay.walletflow.example");
+    }
+
+    private static void AssertDurableUrls(JsonElement durable, string payoutId, string baseUrl)
+    {
+        var instance = $"{baseUrl}/runtime/webhooks/durabletask/instances/{payoutId}";
+        Assert.Equal(payoutId, durable.GetProperty("id").GetString());
+        Assert.Equal(instance, durable.GetProperty("statusQueryGetUri").GetString());
+        Assert.Equal($"{instance}/raiseEvent/{{eventName}}", durable.GetProperty("sendEventPostUri").GetString());
+        Assert.Equal($"{instance}/terminate?reason={{text}}", durable.GetProperty("terminatePostUri").GetString());
+        Assert.Equal(instance, durable.GetProperty("purgeHistoryDeleteUri").GetString());
+        Assert.Equal($"{instance}/suspend?reason={{text}}", durable.GetProperty("suspendPostUri").GetString());
+        Assert.Equal($"{instance}/resume?reason={{text}}", durable.GetProperty("resumePostUri").GetString());
+        Assert.True(Uri.TryCreate(durable.GetProperty("statusQueryGetUri").GetString(), UriKind.Absolute, out _));
+    }
+
+    [Fact]
     public async Task Http_start_without_an_idempotency_key_is_a_400_problem_and_schedules_nothing()
     {
         await using var app = await FunctionsApp.StartAsync(server);
@@ -65,7 +105,7 @@ public sealed class FunctionTriggerTests(PostgresServer server)
         var durable = new RecordingDurableClient();
 
         var result = await app.Create<PayoutFunctions>().StartPayout(
-            app.Request("POST", "/v1/payouts", PayoutJson(NewId("po"), walletId)), durable, Ct);
+            app.Request("POST", "/v1/payouts", PayoutJson(NewId("po"), walletId)), durable, app.Invocation, Ct);
 
         var problem = Assert.IsType<ProblemHttpResult>(result);
         Assert.Equal(400, problem.StatusCode);
@@ -82,7 +122,7 @@ public sealed class FunctionTriggerTests(PostgresServer server)
         var durable = new RecordingDurableClient();
 
         var result = await app.Create<PayoutFunctions>().StartPayout(
-            app.Request("POST", "/v1/payouts", PayoutJson(NewId("po"), walletId), NewId("key")), durable, Ct);
+            app.Request("POST", "/v1/payouts", PayoutJson(NewId("po"), walletId), NewId("key")), durable, app.Invocation, Ct);
 
         var problem = Assert.IsType<ProblemHttpResult>(result);
         Assert.Equal((409, "payouts_paused"), (problem.StatusCode, problem.ProblemDetails.Extensions["code"]));
@@ -97,8 +137,8 @@ public sealed class FunctionTriggerTests(PostgresServer server)
         var payoutId = NewId("po");
         var durable = new RecordingDurableClient();
         var functions = app.Create<PayoutFunctions>();
-        Assert.IsType<Accepted<PayoutResponse>>(await functions.StartPayout(
-            app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key")), durable, Ct));
+        Assert.IsType<Accepted<StartedPayoutResponse>>(await functions.StartPayout(
+            app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key")), durable, app.Invocation, Ct));
         durable.Instance = new OrchestrationMetadata(PayoutActivityNames.Saga, payoutId)
         {
             RuntimeStatus = OrchestrationRuntimeStatus.Running,
@@ -130,8 +170,8 @@ public sealed class FunctionTriggerTests(PostgresServer server)
         var payoutId = NewId("po");
         var durable = new RecordingDurableClient();
         var functions = app.Create<PayoutFunctions>();
-        Assert.IsType<Accepted<PayoutResponse>>(await functions.StartPayout(
-            app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key")), durable, Ct));
+        Assert.IsType<Accepted<StartedPayoutResponse>>(await functions.StartPayout(
+            app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key")), durable, app.Invocation, Ct));
 
         var result = await functions.ResolvePayout(app.Request("POST", $"/v1/payouts/{payoutId}/resolution",
             """{"outcome":"settle","evidence":"bank statement","actor":"ops"}"""), payoutId, durable, Ct);
@@ -204,8 +244,8 @@ public sealed class FunctionTriggerTests(PostgresServer server)
         await using var app = await FunctionsApp.StartAsync(server);
         var walletId = await app.FundedWalletAsync("100.00");
         var payoutId = NewId("po");
-        Assert.IsType<Accepted<PayoutResponse>>(await app.Create<PayoutFunctions>().StartPayout(
-            app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key")), new RecordingDurableClient(), Ct));
+        Assert.IsType<Accepted<StartedPayoutResponse>>(await app.Create<PayoutFunctions>().StartPayout(
+            app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key")), new RecordingDurableClient(), app.Invocation, Ct));
         var input = new PayoutSagaInput(payoutId, walletId, "NGN", 15_000, 150, "sandbox", new Beneficiary("Ada Obi", "0123456781", "058"),
             app.Get<RequeryPolicy>());
 

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -59,12 +61,23 @@ public sealed class FunctionsApp(PostgresServer server) : IAsyncDisposable
         return walletId;
     }
 
-    /// <summary>The request an HTTP trigger binds: JSON body, optional Idempotency-Key.</summary>
-    public HttpRequest Request(string method, string path, string? json = null, string? idempotencyKey = null)
+    /// <summary>The host every test request is addressed to.</summary>
+    public const string Host = "functions.test";
+
+    /// <summary>What the host binds next to the request; see <see cref="InertFunctionContext"/>.</summary>
+    public FunctionContext Invocation { get; } = new InertFunctionContext();
+
+    /// <summary>The request an HTTP trigger binds: <c>http://functions.test{path}</c>, JSON body, optional Idempotency-Key and other headers.</summary>
+    public HttpRequest Request(string method, string path, string? json = null, string? idempotencyKey = null,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         var context = new DefaultHttpContext { RequestServices = _services };
         context.Request.Method = method;
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString(Host);
         context.Request.Path = path;
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            context.Request.Headers[name] = value;
         if (json is not null)
         {
             context.Request.ContentType = "application/json";
@@ -73,6 +86,22 @@ public sealed class FunctionsApp(PostgresServer server) : IAsyncDisposable
         if (idempotencyKey is not null)
             context.Request.Headers["Idempotency-Key"] = idempotencyKey;
         return context.Request;
+    }
+
+    /// <summary>
+    /// Runs a trigger's answer as ASP.NET Core would write it (the integration executes the returned
+    /// <see cref="IResult"/>): the status, the headers and the JSON body on the wire.
+    /// </summary>
+    public static async Task<(int Status, IHeaderDictionary Headers, JsonDocument Body)> WriteAsync(IResult result, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(request);
+        var response = request.HttpContext.Response;
+        var body = new MemoryStream();
+        response.Body = body;
+        await result.ExecuteAsync(request.HttpContext);
+        body.Position = 0;
+        return (response.StatusCode, response.Headers, await JsonDocument.ParseAsync(body));
     }
 
     public async Task<IReadOnlyList<object?[]>> RowsAsync(string sql, params object[] parameters)

@@ -71,6 +71,21 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("AzureStorage", (string)durable["storageProvider"]!["type"]!);
     }
 
+    [Fact]
+    public void The_app_ships_the_shared_api_library_and_not_the_host_executable()
+    {
+        // The deps file is rewritten on every build and publish, so unlike the folder's listing it
+        // cannot show a walletflow.dll left behind by an earlier build.
+        var deps = JsonNode.Parse(File.ReadAllText(Path.Combine(AppDirectory(), "WalletFlow.Functions.deps.json")))!;
+
+        var assemblies = deps["targets"]!.AsObject().SelectMany(target => target.Value!.AsObject())
+            .SelectMany(library => library.Value!["runtime"]?.AsObject().Select(asset => Path.GetFileName(asset.Key)) ?? [])
+            .ToList();
+
+        Assert.Contains("WalletFlow.Api.dll", assemblies);
+        Assert.DoesNotContain(assemblies, a => a.Equals("walletflow.dll", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The publish output when .ci/run made one, else the newest build output of functions/.</summary>
     private static string AppDirectory()
     {

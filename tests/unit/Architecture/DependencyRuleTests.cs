@@ -7,7 +7,8 @@ namespace WalletFlow.Tests.Unit.Architecture;
 /// design.md §1: dependencies point down only. core references nothing but the BCL; orchestrations
 /// references core and Microsoft.DurableTask.Abstractions only, so workflows cannot do I/O. Checked on
 /// the project files and on what NuGet actually resolved (project.assets.json), which also catches a
-/// package slipped in through Directory.Build.props or a project reference.
+/// package slipped in through Directory.Build.props or a project reference. functions/ shares the v1
+/// HTTP contract through api/, never through host/ (the walletflow executable).
 /// </summary>
 public class DependencyRuleTests
 {
@@ -56,6 +57,29 @@ public class DependencyRuleTests
         Assert.Empty(offending);
     }
 
+    [Fact]
+    public void Functions_take_the_HTTP_contract_from_api_and_do_not_reference_the_host()
+    {
+        var project = Project.Load("functions", "WalletFlow.Functions.csproj");
+
+        // host/ is the walletflow executable; referencing it would ship it (and its dependencies) in
+        // the Functions app. Both hosts share the v1 contract through api/ instead.
+        Assert.Contains("WalletFlow.Api.csproj", project.ProjectReferences.Select(FileName));
+        Assert.DoesNotContain("WalletFlow.Host.csproj", project.ProjectReferences.Select(FileName));
+        Assert.Contains("WalletFlow.Api", project.ResolvedProjects);
+        Assert.DoesNotContain("WalletFlow.Host", project.ResolvedProjects);
+    }
+
+    [Fact]
+    public void Api_references_only_core_and_no_host()
+    {
+        var project = Project.Load("api", "WalletFlow.Api.csproj");
+
+        Assert.Equal(["WalletFlow.Core.csproj"], project.ProjectReferences.Select(FileName));
+        Assert.Equal(["WalletFlow.Core"], project.ResolvedProjects);
+        Assert.Equal(["Microsoft.AspNetCore.App"], project.FrameworkReferences);
+    }
+
     [Theory]
     [InlineData("Npgsql", true)]
     [InlineData("Refit", true)]
@@ -64,6 +88,8 @@ public class DependencyRuleTests
     [InlineData("System.Collections.Immutable", false)]
     public void The_IO_package_list_recognises_what_it_must(string package, bool banned) =>
         Assert.Equal(banned, IoOrFrameworkPackages.Any(bad => package.StartsWith(bad, StringComparison.OrdinalIgnoreCase)));
+
+    private static string FileName(string projectPath) => projectPath.Split('\\', '/')[^1];
 
     private sealed record Project(
         IReadOnlyList<string> PackageReferences,

@@ -1,4 +1,4 @@
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
 /// <summary>One recorded payout transition.</summary>
 public sealed record PayoutHistoryTransition(string Step, string Status, string? Detail, DateTimeOffset At);

@@ -1,4 +1,4 @@
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
 /// <summary>POST /v1/payouts/{payoutId}/resolution.</summary>
 /// <param name="Outcome"><c>settle</c> or <c>release</c>.</param>

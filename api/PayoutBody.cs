@@ -1,4 +1,4 @@
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
 /// <summary>POST /v1/payouts.</summary>
 /// <param name="PayoutId">Your payout id: the same id again is the same payout.</param>

@@ -1,4 +1,4 @@
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
 /// <summary>POST /v1/transfers: wallet to wallet in one currency.</summary>
 /// <param name="FromWalletId">The paying wallet.</param>

@@ -1,4 +1,4 @@
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
 /// <summary>POST /v1/payins: money arrived for a wallet at a bank or a provider pool.</summary>
 /// <param name="WalletId">The wallet credited.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using WalletFlow.Core.Movements;
 
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
 /// <summary>
 /// What every money-moving POST answers. Built from the <see cref="MovementReceipt"/> alone (the

@@ -1,7 +1,7 @@
 using DurableTask.Core.History;
 using WalletFlow.Core.Payouts;
 
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
 /// <summary>
 /// GET /v1/payouts/{payoutId}/history: the payout's recorded transitions, and its orchestration's own

@@ -1,6 +1,6 @@
 using DurableTask.Core.History;
 
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
 /// <summary>One event of a payout saga's orchestration history.</summary>
 /// <param name="Type">TaskScheduled, TaskCompleted, TimerCreated, TimerFired, EventRaised, ExecutionCompleted…</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using WalletFlow.Core.Ports;
 
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
 /// <summary>One ledger posting: <see cref="AmountMinor"/> of <see cref="Asset"/> from source to destination.</summary>
 /// <param name="Source">The account debited (sent from).</param>

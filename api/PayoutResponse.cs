@@ -1,9 +1,12 @@
 using WalletFlow.Core.Payouts;
 
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
-/// <summary>A payout as /v1 shows it: its state from the payouts table and its saga's runtime status.</summary>
-public sealed record PayoutResponse(
+/// <summary>
+/// A payout as /v1 shows it: its state from the payouts table and its saga's runtime status. Not sealed:
+/// functions/ answers a start with these fields plus the Durable check-status payload (StartedPayoutResponse).
+/// </summary>
+public record PayoutResponse(
     string PayoutId,
     string WalletId,
     ApiMoney Amount,

@@ -1,4 +1,4 @@
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
 /// <summary>A payout's beneficiary.</summary>
 /// <param name="Name">Account holder name.</param>

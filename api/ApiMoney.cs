@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using WalletFlow.Core.Monetary;
 
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
 /// <summary>An amount as v1 writes it: major units as a decimal string, the currency, and the minor units as a string.</summary>
 /// <param name="Amount">Major units with exactly the currency's decimals ("1500.00").</param>
