@@ -1,4 +1,5 @@
 using WalletFlow.Core.Movements;
+using WalletFlow.Core.Payouts;
 
 namespace WalletFlow.Api;
 
@@ -9,5 +10,5 @@ public static class ApiHeaders
     public const string IdempotencyKeyHeader = IdempotencyKey.IdempotencyKeyField;
 
     /// <summary>The HMAC a provider signs its webhook body with (checked by <c>ReceiveProviderWebhook</c>).</summary>
-    public const string SignatureHeader = "X-WalletFlow-Signature";
+    public const string SignatureHeader = ReceiveProviderWebhook.SignatureHeader;
 }

@@ -10,7 +10,7 @@ public static class ProviderProtocol
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     /// <summary>Carries <c>sha256=&lt;hex HMAC of the raw body&gt;</c> on a status callback.</summary>
-    public const string SignatureHeader = "X-WalletFlow-Signature";
+    public const string SignatureHeader = WalletFlow.Core.Payouts.ReceiveProviderWebhook.SignatureHeader;
 
     /// <summary>Prefix of <see cref="SignatureHeader"/>'s value, naming the algorithm.</summary>
     public const string SignaturePrefix = "sha256=";

@@ -10,6 +10,9 @@ namespace WalletFlow.Core.Payouts;
 /// </summary>
 public sealed class ReceiveProviderWebhook(IPaymentProviderRegistry providers, IPayoutStore payouts, IPayoutSagas sagas)
 {
+    /// <summary>The header a callback's signature arrives in: the provider adapters and both hosts' webhook endpoints name it from here.</summary>
+    public const string SignatureHeader = "X-WalletFlow-Signature";
+
     /// <summary>The payout id the callback was about, or a rejection (a forged callback changes nothing).</summary>
     public async Task<Result<string>> RunAsync(string providerId, byte[] body, string? signature, CancellationToken cancellationToken)
     {
