@@ -55,8 +55,8 @@ public sealed class HttpPaymentProvider : IPaymentProvider
             return new WebhookRejected(ProviderId, "no webhook secret is configured for this provider");
         if (signature is null)
             return new WebhookRejected(ProviderId, $"the {ProviderProtocol.SignatureHeader} header is missing");
-        if (!WebhookSignature.IsValid(_settings.WebhookSecret, body, signature))
-            return new WebhookRejected(ProviderId, "the signature does not match the body");
+        if (WebhookSignature.Check(_settings.WebhookSecret, body, signature, _time.GetUtcNow(), _settings.WebhookTolerance) is { } refused)
+            return new WebhookRejected(ProviderId, refused);
 
         // Signed by the provider, so the remaining failures are the provider's bugs, not forgeries.
         var answer = ProviderAnswers.Parse(Encoding.UTF8.GetString(body));

@@ -5,6 +5,7 @@ public sealed class PaymentProviderOptions
 {
     public static readonly TimeSpan DefaultSubmitTimeout = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan DefaultQueryTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultWebhookTolerance = TimeSpan.FromMinutes(5);
 
     /// <summary>Where the provider serves the wire protocol (adapters/Payments/README.md). Unset only for the in-process sandbox.</summary>
     public Uri? BaseUrl { get; set; }
@@ -23,4 +24,7 @@ public sealed class PaymentProviderOptions
 
     /// <summary>The HMAC-SHA256 key the provider signs its status callbacks with. Unset: every callback is refused.</summary>
     public string? WebhookSecret { get; set; }
+
+    /// <summary>How far a callback's signed time may be from now (either way) before it is refused as a replay.</summary>
+    public TimeSpan WebhookTolerance { get; set; } = DefaultWebhookTolerance;
 }

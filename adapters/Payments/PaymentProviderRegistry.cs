@@ -41,7 +41,7 @@ public sealed class PaymentProviderRegistry : IPaymentProviderRegistry, IDisposa
                 : id == SandboxRailOptions.ProviderId && sandbox is not null ? () => sandbox.BaseUrl
                 : () => null;
             var settings = new PaymentProviderSettings(id, baseUrl, ParseCurrencies(o.Currencies).ToHashSet(),
-                o.SubmitTimeout, o.QueryTimeout, o.ApiKey, o.WebhookSecret);
+                o.SubmitTimeout, o.QueryTimeout, o.ApiKey, o.WebhookSecret) { WebhookTolerance = o.WebhookTolerance };
             return (IPaymentProvider)new HttpPaymentProvider(settings, http, time);
         });
         return new PaymentProviderRegistry(providers.ToList(), http);

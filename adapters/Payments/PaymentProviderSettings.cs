@@ -22,6 +22,9 @@ public sealed record PaymentProviderSettings(
     string? ApiKey,
     string? WebhookSecret)
 {
+    /// <summary>How far a callback's signed time may be from now before it is refused as a replay.</summary>
+    public TimeSpan WebhookTolerance { get; init; } = PaymentProviderOptions.DefaultWebhookTolerance;
+
     /// <summary>Settings with a fixed base URL.</summary>
     public static PaymentProviderSettings Fixed(string providerId, Uri baseUrl, IEnumerable<Currency> currencies,
         TimeSpan submitTimeout, TimeSpan queryTimeout, string? apiKey = null, string? webhookSecret = null) =>

@@ -49,6 +49,8 @@ public sealed partial class PaymentsOptionsValidator : IValidateOptions<Payments
             failures.Add($"{key}SubmitTimeout must be above zero and at most {MaxTimeout:c}; it is {provider.SubmitTimeout:c}.");
         if (provider.QueryTimeout <= TimeSpan.Zero || provider.QueryTimeout > MaxTimeout)
             failures.Add($"{key}QueryTimeout must be above zero and at most {MaxTimeout:c}; it is {provider.QueryTimeout:c}.");
+        if (provider.WebhookTolerance < TimeSpan.FromSeconds(1) || provider.WebhookTolerance > TimeSpan.FromHours(1))
+            failures.Add($"{key}WebhookTolerance must be between 00:00:01 and 01:00:00; it is {provider.WebhookTolerance:c}.");
         if (provider.WebhookSecret is { } secret && secret.Length < MinSecretLength)
             failures.Add($"{key}WebhookSecret must be at least {MinSecretLength} characters (it keys HMAC-SHA256); it has {secret.Length}.");
         if (provider.ApiKey is { } apiKey && (apiKey.Length == 0 || apiKey.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))))

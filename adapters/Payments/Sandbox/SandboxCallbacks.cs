@@ -74,7 +74,7 @@ internal sealed class SandboxCallbacks : IAsyncDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new("application/json");
         if (_secret is { Length: > 0 })
-            request.Headers.Add(ProviderProtocol.SignatureHeader, WebhookSignature.Sign(_secret, bytes));
+            request.Headers.Add(ProviderProtocol.SignatureHeader, WebhookSignature.Sign(_secret, _time.GetUtcNow(), bytes));
         SandboxWebhookDelivery delivery;
         try
         {

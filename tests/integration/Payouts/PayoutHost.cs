@@ -26,6 +26,9 @@ public sealed class PayoutHost(PostgresServer postgres) : IAsyncLifetime
 
     public NpgsqlDataSource Db => _database.DataSource;
 
+    /// <summary>The sandbox provider's callback key here (by default it is random per process), so a test can sign as the rail does.</summary>
+    public const string WebhookSecret = "payout-host-webhook-secret-0123";
+
     public string[] Args =>
     [
         "--urls", "http://127.0.0.1:0",
@@ -39,6 +42,7 @@ public sealed class PayoutHost(PostgresServer postgres) : IAsyncLifetime
         "--Payments:Providers:sandbox:SubmitTimeout=00:00:02",
         "--Payments:Providers:sandbox:QueryTimeout=00:00:02",
         "--Payments:Sandbox:SlowResponseDelay=00:00:03",
+        $"--Payments:Providers:sandbox:WebhookSecret={WebhookSecret}",
     ];
 
     public async ValueTask InitializeAsync()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using WalletFlow.Adapters.Payments;
 using WalletFlow.Core.Accounts;
 using WalletFlow.Core.Flags;
 using WalletFlow.Core.Ports;
@@ -39,6 +40,30 @@ public sealed class PayoutSagaTests(PayoutHost host) : IClassFixture<PayoutHost>
         if (waitForEnd)
             await WaitAsync(payoutId);
         return (payoutId, wallet.WalletId, await GetAsync($"/v1/payouts/{payoutId}"));
+    }
+
+    [Fact]
+    public async Task A_provider_callback_signed_outside_the_window_is_401_and_a_fresh_one_wakes_the_saga()
+    {
+        var (payoutId, _, _) = await RunAsync('5', waitForEnd: false); // ambiguous forever: the saga keeps requerying
+        var body = System.Text.Encoding.UTF8.GetBytes($$"""{"payoutId":"{{payoutId}}","status":"pending"}""");
+
+        async Task<HttpResponseMessage> CallbackAsync(TimeSpan age)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/providers/sandbox/webhook") { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new("application/json");
+            request.Headers.Add(ProviderProtocol.SignatureHeader, WebhookSignature.Sign(PayoutHost.WebhookSecret, DateTimeOffset.UtcNow - age, body));
+            return await host.Http.SendAsync(request, Ct);
+        }
+
+        using var replayed = await CallbackAsync(TimeSpan.FromMinutes(10));
+        var problem = await replayed.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Equal("invalid_webhook", problem.GetProperty("code").GetString());
+        Assert.Contains("outside the 300 s window", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var fresh = await CallbackAsync(TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.NoContent, fresh.StatusCode);
     }
 
     private async Task<JsonElement> GetAsync(string path) => await host.Http.GetFromJsonAsync<JsonElement>(path, Ct);

@@ -86,6 +86,7 @@ public sealed class PaymentProviderRegistryTests
             ("Payments:Providers:Acme:SubmitTimeout", "00:00:00"),
             ("Payments:Providers:Acme:QueryTimeout", "01:00:00"),
             ("Payments:Providers:Acme:WebhookSecret", "short"),
+            ("Payments:Providers:Acme:WebhookTolerance", "02:00:00"),
             ("Payments:Providers:Acme:ApiKey", "two words"),
             ("Payments:Sandbox:SettleAfterQueries", "0"),
             ("Payments:Sandbox:Port", "70000"));
@@ -97,6 +98,7 @@ public sealed class PaymentProviderRegistryTests
             "Payments:Providers:Acme:SubmitTimeout must be above zero",
             "Payments:Providers:Acme:QueryTimeout must be above zero and at most 00:05:00",
             "Payments:Providers:Acme:WebhookSecret must be at least 16 characters",
+            "Payments:Providers:Acme:WebhookTolerance must be between 00:00:01 and 01:00:00; it is 02:00:00",
             "Payments:Providers:Acme:ApiKey must be a non-empty token",
             "Payments:Sandbox:SettleAfterQueries must be between 1 and 1000",
             "Payments:Sandbox:Port must be between 0",

@@ -14,9 +14,14 @@ public sealed class WebhookVerificationTests : IDisposable
 
     public void Dispose() => _unused.Dispose();
 
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
     private HttpPaymentProvider Provider(string? secret = Secret) => new(
-        PaymentProviderSettings.Fixed("acme", new Uri("http://127.0.0.1:9/"), [Currency.NGN], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), webhookSecret: secret),
-        _unused, TimeProvider.System);
+        PaymentProviderSettings.Fixed("acme", new Uri("http://127.0.0.1:9/"), [Currency.NGN], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), webhookSecret: secret)
+            with { WebhookTolerance = TimeSpan.FromMinutes(5) },
+        _unused, new StoppedClock(Now));
+
+    private static string Sign(string secret, byte[] body, TimeSpan? age = null) => WebhookSignature.Sign(secret, Now - (age ?? TimeSpan.FromSeconds(3)), body);
 
     private static byte[] Json(string json) => Encoding.UTF8.GetBytes(json);
 
@@ -24,7 +29,7 @@ public sealed class WebhookVerificationTests : IDisposable
     public void A_signed_accepted_callback_is_the_status_event()
     {
         var body = Json("""{"payoutId":"po-7","status":"accepted","reference":"ref-7"}""");
-        var result = Provider().VerifyWebhook(body, WebhookSignature.Sign(Secret, body));
+        var result = Provider().VerifyWebhook(body, Sign(Secret, body));
         Assert.True(result.IsSuccess, result.ToString());
         Assert.Equal(new ProviderStatusEvent("acme", "po-7", new ProviderOutcome.Accepted("ref-7")), result.Value);
     }
@@ -34,8 +39,8 @@ public sealed class WebhookVerificationTests : IDisposable
     {
         var rejected = Json("""{"payoutId":"po-7","status":"rejected","reason":"closed"}""");
         var pending = Json("""{"payoutId":"po-8","status":"pending"}""");
-        Assert.Equal(new ProviderOutcome.Rejected("closed"), Provider().VerifyWebhook(rejected, WebhookSignature.Sign(Secret, rejected)).Value.Outcome);
-        Assert.Equal(new ProviderOutcome.Pending(null), Provider().VerifyWebhook(pending, WebhookSignature.Sign(Secret, pending)).Value.Outcome);
+        Assert.Equal(new ProviderOutcome.Rejected("closed"), Provider().VerifyWebhook(rejected, Sign(Secret, rejected)).Value.Outcome);
+        Assert.Equal(new ProviderOutcome.Pending(null), Provider().VerifyWebhook(pending, Sign(Secret, pending)).Value.Outcome);
     }
 
     [Fact]
@@ -43,7 +48,7 @@ public sealed class WebhookVerificationTests : IDisposable
     {
         var signed = Json("""{"payoutId":"po-7","status":"rejected","reason":"closed"}""");
         var tampered = Json("""{"payoutId":"po-7","status":"accepted","reference":"ref"}""");
-        var rejection = Assert.IsType<WebhookRejected>(Provider().VerifyWebhook(tampered, WebhookSignature.Sign(Secret, signed)).Error);
+        var rejection = Assert.IsType<WebhookRejected>(Provider().VerifyWebhook(tampered, Sign(Secret, signed)).Error);
         Assert.Equal("invalid_webhook", rejection.Code);
         Assert.Contains("signature does not match", rejection.Message, StringComparison.Ordinal);
     }
@@ -52,7 +57,7 @@ public sealed class WebhookVerificationTests : IDisposable
     public void A_callback_signed_with_another_secret_is_rejected()
     {
         var body = Json("""{"payoutId":"po-7","status":"accepted","reference":"ref-7"}""");
-        Assert.IsType<WebhookRejected>(Provider().VerifyWebhook(body, WebhookSignature.Sign("not-the-secret-at-all", body)).Error);
+        Assert.IsType<WebhookRejected>(Provider().VerifyWebhook(body, Sign("not-the-secret-at-all", body)).Error);
     }
 
     [Fact]
@@ -66,7 +71,7 @@ public sealed class WebhookVerificationTests : IDisposable
     public void Without_a_configured_secret_every_callback_is_rejected()
     {
         var body = Json("""{"payoutId":"po-7","status":"accepted","reference":"ref-7"}""");
-        var error = Provider(secret: null).VerifyWebhook(body, WebhookSignature.Sign(Secret, body)).Error;
+        var error = Provider(secret: null).VerifyWebhook(body, Sign(Secret, body)).Error;
         Assert.Contains("no webhook secret", Assert.IsType<WebhookRejected>(error).Message, StringComparison.Ordinal);
     }
 
@@ -78,6 +83,22 @@ public sealed class WebhookVerificationTests : IDisposable
     public void A_signed_but_unreadable_or_unknown_status_is_rejected(string json)
     {
         var body = Json(json);
-        Assert.IsType<WebhookRejected>(Provider().VerifyWebhook(body, WebhookSignature.Sign(Secret, body)).Error);
+        Assert.IsType<WebhookRejected>(Provider().VerifyWebhook(body, Sign(Secret, body)).Error);
+    }
+
+    [Fact]
+    public void A_genuine_callback_signed_longer_ago_than_the_window_is_rejected_as_a_replay()
+    {
+        var body = Json("""{"payoutId":"po-7","status":"accepted","reference":"ref-7"}""");
+        Assert.True(Provider().VerifyWebhook(body, Sign(Secret, body, TimeSpan.FromMinutes(4))).IsSuccess);
+        var rejection = Assert.IsType<WebhookRejected>(Provider().VerifyWebhook(body, Sign(Secret, body, TimeSpan.FromMinutes(6))).Error);
+        Assert.Equal("invalid_webhook", rejection.Code);
+        Assert.Contains("outside the 300 s window", rejection.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A clock that reads one instant: the window is checked against it, not the machine's.</summary>
+    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }
