@@ -2,6 +2,7 @@ using Npgsql;
 using WalletFlow.Core.Monetary;
 using WalletFlow.Core.Movements;
 using WalletFlow.Core.Ports;
+using WalletFlow.Core.Templates;
 using WalletFlow.Core.Wallets;
 
 namespace WalletFlow.Adapters.Stores;
@@ -54,6 +55,17 @@ public sealed class PostgresCommandTransaction(NpgsqlConnection connection, Npgs
             """, walletId);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? PostgresWalletStore.ReadWallet(reader) : null;
+    }
+
+    public async Task<string?> LockOpeningBalanceAsync(string walletId, CancellationToken cancellationToken)
+    {
+        await using (var lockWallet = Command("SELECT 1 FROM walletflow.wallets WHERE wallet_id = $1 FOR UPDATE", walletId))
+            await lockWallet.ExecuteNonQueryAsync(cancellationToken);
+        // Served by the unique partial index of migration 0010, which also makes a second one impossible.
+        await using var select = Command("""
+            SELECT command_id FROM walletflow.commands WHERE template = $2 AND request->>'walletId' = $1
+            """, walletId, TemplateNames.MigrationOpeningBalance);
+        return await select.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public async Task<Hold?> LockHoldAsync(string holdId, CancellationToken cancellationToken)

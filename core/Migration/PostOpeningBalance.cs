@@ -7,7 +7,11 @@ using WalletFlow.Core.Wallets;
 
 namespace WalletFlow.Core.Migration;
 
-/// <summary>Migration opening balance (design.md §6): credit the wallet against <c>equity:migration</c> (no sign rule on equity).</summary>
+/// <summary>
+/// Migration opening balance (design.md §6): credit the wallet against <c>equity:migration</c> (no sign
+/// rule on equity). At most one per wallet: a repeat under its key replays, under another key it is a
+/// <see cref="StateConflict"/>.
+/// </summary>
 public sealed class PostOpeningBalance(MovementPipeline pipeline)
 {
     /// <summary>Posts the opening balance, or rejects.</summary>
@@ -29,6 +33,9 @@ public sealed class PostOpeningBalance(MovementPipeline pipeline)
             var wallet = await WalletRules.RequireAsync(transaction, valid.walletId, valid.ccy, "walletId", ct);
             if (!wallet.IsSuccess)
                 return wallet.Error;
+            // One per wallet, whatever the key: a second one under another key would count the legacy balance twice.
+            if (await transaction.LockOpeningBalanceAsync(valid.walletId, ct) is { } existing)
+                return new StateConflict($"Wallet '{valid.walletId}' already has its opening balance (command {existing}); a cutover posts one per wallet.") { Field = "walletId" };
             var call = new TemplateCall(TemplateNames.MigrationOpeningBalance, new Dictionary<string, TemplateVar>
             {
                 ["wallet"] = new TemplateVar.Account(AccountAddresses.WalletMain(valid.walletId)),

@@ -25,6 +25,13 @@ public interface ICommandTransaction : IAsyncDisposable
     /// <summary>The wallet's unreleased tranches matured at <paramref name="asOf"/>, locked, oldest first.</summary>
     Task<IReadOnlyList<ReserveTranche>> LockMaturedTranchesAsync(string walletId, DateTimeOffset asOf, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Locks the wallet until the transaction ends and answers the command id of its migration opening
+    /// balance, or null when it has none: concurrent opening balances of one wallet queue here, so the
+    /// second sees the first.
+    /// </summary>
+    Task<string?> LockOpeningBalanceAsync(string walletId, CancellationToken cancellationToken);
+
     /// <summary>Writes the command and its effects with the claim's result, and commits.</summary>
     Task CommitAsync(CommandRecord record, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using WalletFlow.Core.Accounts;
 using WalletFlow.Core.Migration;
+using WalletFlow.Core.Movements;
 using WalletFlow.Core.Ports;
 using WalletFlow.Core.Results;
 using static WalletFlow.Tests.Integration.UseCases.UseCaseFixture;
@@ -44,5 +45,36 @@ public sealed class OpeningBalanceTests(UseCaseFixture fx) : IClassFixture<UseCa
 
         Assert.Equal((RejectionCodes.CurrencyMismatch, "walletId"), (opened.Error?.Code, opened.Error?.Field));
         await fx.AssertNothingWrittenAsync(key, "migration-opening-balance");
+    }
+
+    [Fact]
+    public async Task A_second_opening_balance_under_another_key_is_a_state_conflict_and_writes_nothing()
+    {
+        var wallet = await fx.OpenWalletAsync("NGN");
+        var first = await fx.Get<PostOpeningBalance>().RunAsync(new OpeningBalanceRequest(Key(), wallet.WalletId, "250.00", "NGN", "legacy-1"), Ct);
+        Assert.True(first.IsSuccess, first.ToString());
+        var secondKey = Key();
+
+        var second = await fx.Get<PostOpeningBalance>().RunAsync(new OpeningBalanceRequest(secondKey, wallet.WalletId, "250.00", "NGN", "legacy-1"), Ct);
+
+        var conflict = Assert.IsType<StateConflict>(second.Error);
+        Assert.Equal((RejectionCodes.StateConflict, "walletId"), (conflict.Code, conflict.Field));
+        Assert.Equal($"Wallet '{wallet.WalletId}' already has its opening balance (command {first.Value.CommandId}); a cutover posts one per wallet.", conflict.Message);
+        await fx.AssertNothingWrittenAsync(secondKey, "migration-opening-balance");
+        Assert.Equal(25_000, await fx.BalanceAsync(AccountAddresses.WalletMain(wallet.WalletId)));
+    }
+
+    [Fact]
+    public async Task Twenty_racing_opening_balances_of_one_wallet_under_twenty_keys_post_exactly_one()
+    {
+        var wallet = await fx.OpenWalletAsync("NGN");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            fx.Get<PostOpeningBalance>().RunAsync(new OpeningBalanceRequest(Key(), wallet.WalletId, "10.00", "NGN", $"legacy-{i}"), Ct))));
+
+        Assert.Single(results, r => r.IsSuccess);
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.IsType<StateConflict>(r.Error));
+        Assert.Equal(1_000, await fx.BalanceAsync(AccountAddresses.WalletMain(wallet.WalletId)));
+        Assert.Equal(1, await fx.CountAsync("walletflow.commands", "template = 'migration-opening-balance' AND request->>'walletId' = $1", wallet.WalletId));
     }
 }
