@@ -14,6 +14,9 @@ public static class AccountAddresses
     /// <summary><c>revenue:fx-spread</c>.</summary>
     public static AccountAddress FxSpreadRevenue { get; } = new($"{AddressSegments.Revenue}:{AddressSegments.FxSpread}");
 
+    /// <summary><c>revenue:fx-rounding</c>.</summary>
+    public static AccountAddress FxRoundingRevenue { get; } = new($"{AddressSegments.Revenue}:{AddressSegments.FxRounding}");
+
     /// <summary><c>equity:migration</c>.</summary>
     public static AccountAddress MigrationEquity { get; } = new($"{AddressSegments.Equity}:{AddressSegments.Migration}");
 

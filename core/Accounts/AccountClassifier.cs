@@ -66,8 +66,10 @@ public static class AccountClassifier
                 return Of(AccountKind.FeeRevenue);
             case AddressSegments.Revenue when s.Count == 2 && s[1] == AddressSegments.FxSpread:
                 return Of(AccountKind.FxSpreadRevenue);
+            case AddressSegments.Revenue when s.Count == 2 && s[1] == AddressSegments.FxRounding:
+                return Of(AccountKind.FxRoundingRevenue);
             case AddressSegments.Revenue:
-                return Reject("revenue accounts are revenue:fees and revenue:fx-spread");
+                return Reject("revenue accounts are revenue:fees, revenue:fx-spread and revenue:fx-rounding");
 
             case AddressSegments.Expenses when s.Count == 2:
                 return Of(AccountKind.Expense) with { ExpenseName = s[1] };

@@ -36,6 +36,9 @@ public enum AccountKind
     /// <summary><c>revenue:fx-spread</c>.</summary>
     FxSpreadRevenue,
 
+    /// <summary><c>revenue:fx-rounding</c>: whole minor units left over when an FX conversion's amounts are rounded separately.</summary>
+    FxRoundingRevenue,
+
     /// <summary><c>expenses:{name}</c>.</summary>
     Expense,
 

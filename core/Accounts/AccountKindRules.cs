@@ -10,7 +10,7 @@ public static class AccountKindRules
     public static bool MayGoNegative(AccountKind kind) => kind switch
     {
         AccountKind.WalletMain or AccountKind.WalletHold or AccountKind.WalletReserve => false,
-        AccountKind.FeeRevenue or AccountKind.FxSpreadRevenue => false,
+        AccountKind.FeeRevenue or AccountKind.FxSpreadRevenue or AccountKind.FxRoundingRevenue => false,
         AccountKind.MigrationEquity or AccountKind.FundingEquity => true, // "no rule": equity is the counterpart of debit-normal cash
         _ => true,
     };

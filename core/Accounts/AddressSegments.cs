@@ -54,6 +54,9 @@ public static class AddressSegments
     /// <summary>Second segment of <c>revenue:fx-spread</c>.</summary>
     public const string FxSpread = "fx-spread";
 
+    /// <summary>Second segment of <c>revenue:fx-rounding</c>.</summary>
+    public const string FxRounding = "fx-rounding";
+
     /// <summary>Second segment of <c>equity:migration</c>.</summary>
     public const string Migration = "migration";
 

@@ -8,12 +8,14 @@ using WalletFlow.Core.Wallets;
 namespace WalletFlow.Core.Fx;
 
 /// <summary>
-/// FX conversion (design.md §6): the sold amount goes from the selling wallet into the position
-/// <c>fx:{SELL}-{BUY}</c>; the position pays the bought amount (rounded down: the customer never gets
-/// more than the exact value) to the buying wallet and the spread to <c>revenue:fx-spread</c>. The
-/// rounding residue (under one minor unit) is not posted: the template has no account for it, so it
-/// is returned in the receipt's <c>roundingResidue</c> attribute (major units of the bought currency)
-/// for reports.
+/// FX conversion (design.md §2, §6): the sold amount goes from the selling wallet into the position
+/// <c>fx:{SELL}-{BUY}</c>; the position pays the bought amount B to the buying wallet, the spread S to
+/// <c>revenue:fx-spread</c> and the rounding remainder R to <c>revenue:fx-rounding</c>, together the
+/// sale's market value M (formulas on <see cref="FxConversion"/>). Everything is rounded down: the
+/// customer never gets more than the exact value, and Down keeps R at 0 or 1 minor unit, never
+/// negative, which is what the template can post (a zero R posts nothing). The receipt carries
+/// <c>spread</c> and <c>rounding</c> (major units of the bought currency) and <c>roundingResidue</c>:
+/// the market value's sub-unit part (exact market value − M) that no posting can carry.
 /// </summary>
 public sealed class ConvertFx(MovementPipeline pipeline)
 {
@@ -70,6 +72,7 @@ public sealed class ConvertFx(MovementPipeline pipeline)
                 ["sold"] = new TemplateVar.Monetary(conversion.Sold),
                 ["bought"] = new TemplateVar.Monetary(conversion.Bought),
                 ["spread"] = new TemplateVar.Monetary(conversion.Spread),
+                ["rounding"] = new TemplateVar.Monetary(conversion.RoundingRemainder),
                 ["rate"] = new TemplateVar.Text(RateText.Format(valid.rate)),
             });
             return new MovementPlan(call, "wallet", valid.fromId, "FxConverted")
@@ -83,6 +86,7 @@ public sealed class ConvertFx(MovementPipeline pipeline)
                     ["buyAmount"] = conversion.Bought.FormatAmount(),
                     ["buyCurrency"] = valid.buyCcy.Code,
                     ["spread"] = conversion.Spread.FormatAmount(),
+                    ["rounding"] = conversion.RoundingRemainder.FormatAmount(),
                     ["rate"] = RateText.Format(conversion.CustomerRate.Rate),
                     ["marketRate"] = RateText.Format(conversion.MarketRate.Rate),
                     ["roundingResidue"] = RateText.FormatResidue(conversion.RoundingResidue, valid.buyCcy.Scale),

@@ -10,7 +10,7 @@ namespace WalletFlow.Core.Fx;
 /// <param name="SellCurrency">The sold currency code.</param>
 /// <param name="BuyCurrency">The bought currency code.</param>
 /// <param name="Rate">The customer rate: buy major units per one sell major unit, decimal text.</param>
-/// <param name="MarketRate">Optional reference rate; the spread is market value minus what the customer gets. Absent, the spread is zero.</param>
+/// <param name="MarketRate">Optional reference rate, not below <paramref name="Rate"/>; the spread is the sold amount × (market − customer), rounded down, and the whole minor unit the separate roundings may leave goes to <c>revenue:fx-rounding</c>. Absent, both are zero.</param>
 public sealed record ConvertFxRequest(
     IdempotencyKey Key,
     string? FromWalletId,

@@ -30,7 +30,7 @@ public static class TemplateNames
     /// <summary>Release a generic hold back to the wallet.</summary>
     public const string HoldRelease = "hold-release";
 
-    /// <summary>FX between two wallets of one owner, through the FX position, with spread to revenue.</summary>
+    /// <summary>FX between two wallets of one owner, through the FX position, with the spread and the rounding remainder to revenue.</summary>
     public const string FxConversion = "fx-conversion";
 
     /// <summary>Fund a provider (GPS) pool from a bank account.</summary>

@@ -75,7 +75,7 @@ public class TemplateOverdraftTests(LedgerFixture fixture) : IClassFixture<Ledge
             case TemplateNames.FxConversion:
                 await t.FundAsync(W1, 150_000);
                 return Call(template, ("from", Acc(W1)), ("to", Acc("wallets:w1usd:main")), ("position", Acc("fx:NGN-USD")),
-                    ("sold", Ngn(150_001)), ("bought", Usd(99)), ("spread", Usd(1)), ("rate", Text("0.00066")));
+                    ("sold", Ngn(150_001)), ("bought", Usd(99)), ("spread", Usd(1)), ("rounding", Usd(1)), ("rate", Text("0.000666")));
             case TemplateNames.StablecoinBurn:
                 await t.PostOkAsync(TemplateNames.StablecoinMint, ("custody", Acc("custody:tron:USDT")), ("wallet", Acc("wallets:c1:main")), ("amount", Usdt(1_000_000)));
                 return Call(template, ("wallet", Acc("wallets:c1:main")), ("custody", Acc("custody:tron:USDT")), ("amount", Usdt(1_000_001)));

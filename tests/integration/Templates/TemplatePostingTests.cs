@@ -114,19 +114,40 @@ public class TemplatePostingTests(LedgerFixture fixture) : IClassFixture<LedgerF
     }
 
     [Fact]
-    public async Task Fx_conversion_goes_through_the_position_and_each_currency_foots_with_the_spread_in_revenue()
+    public async Task Fx_conversion_goes_through_the_position_and_each_currency_foots_with_the_spread_and_rounding_in_revenue()
     {
         var t = await NewAsync();
         await t.FundAsync(W1, 200_000);
         const string usdWallet = "wallets:w1usd:main";
         const string position = "fx:NGN-USD";
 
+        // 1500.00 NGN at 0.000666 (market 0.000675): bought 99.9 → 99 cents, spread 1.35 → 1, market value 101.25 → 101,
+        // so the rounding remainder is 101 − 99 − 1 = 1 cent and the position pays out 101.
         var postings = await t.PostOkAsync(TemplateNames.FxConversion, ("from", Acc(W1)), ("to", Acc(usdWallet)), ("position", Acc(position)),
-            ("sold", Ngn(150_000)), ("bought", Usd(99)), ("spread", Usd(1)), ("rate", Text("0.00066")));
+            ("sold", Ngn(150_000)), ("bought", Usd(99)), ("spread", Usd(1)), ("rounding", Usd(1)), ("rate", Text("0.000666")));
 
-        Assert.Equal([P(W1, position, 150_000), P(position, usdWallet, 99, "USD/2"), P(position, "revenue:fx-spread", 1, "USD/2")], postings);
+        Assert.Equal([P(W1, position, 150_000), P(position, usdWallet, 99, "USD/2"), P(position, "revenue:fx-spread", 1, "USD/2"),
+            P(position, "revenue:fx-rounding", 1, "USD/2")], postings);
         Assert.Equal(Balances((Bank, -200_000, "NGN/2"), (W1, 50_000, "NGN/2"), (position, 150_000, "NGN/2"),
-            (usdWallet, 99, "USD/2"), (position, -100, "USD/2"), ("revenue:fx-spread", 1, "USD/2")), await t.BalancesAsync());
+            (usdWallet, 99, "USD/2"), (position, -101, "USD/2"), ("revenue:fx-spread", 1, "USD/2"), ("revenue:fx-rounding", 1, "USD/2")), await t.BalancesAsync());
+        await t.AssertBooksFootAsync();
+    }
+
+    [Fact]
+    public async Task Fx_conversion_with_a_zero_rounding_remainder_posts_no_rounding_leg_and_still_foots()
+    {
+        var t = await NewAsync();
+        await t.FundAsync(W1, 200_000);
+        const string usdWallet = "wallets:w1usd:main";
+        const string position = "fx:NGN-USD";
+
+        // 1500.00 NGN at 0.00066 (market 0.000675): bought 99 cents exactly, spread 2.25 → 2, market value 101.25 → 101, rounding 0.
+        var postings = await t.PostOkAsync(TemplateNames.FxConversion, ("from", Acc(W1)), ("to", Acc(usdWallet)), ("position", Acc(position)),
+            ("sold", Ngn(150_000)), ("bought", Usd(99)), ("spread", Usd(2)), ("rounding", Usd(0)), ("rate", Text("0.00066")));
+
+        Assert.Equal([P(W1, position, 150_000), P(position, usdWallet, 99, "USD/2"), P(position, "revenue:fx-spread", 2, "USD/2")], postings);
+        Assert.Equal(Balances((Bank, -200_000, "NGN/2"), (W1, 50_000, "NGN/2"), (position, 150_000, "NGN/2"),
+            (usdWallet, 99, "USD/2"), (position, -101, "USD/2"), ("revenue:fx-spread", 2, "USD/2")), await t.BalancesAsync());
         await t.AssertBooksFootAsync();
     }
 

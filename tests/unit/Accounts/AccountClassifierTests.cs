@@ -76,6 +76,7 @@ public class AccountClassifierTests
     [InlineData(AccountKind.WalletHold, false)]
     [InlineData(AccountKind.WalletReserve, false)]
     [InlineData(AccountKind.FeeRevenue, false)]
+    [InlineData(AccountKind.FxRoundingRevenue, false)]
     [InlineData(AccountKind.Bank, true)]
     [InlineData(AccountKind.PayoutClearing, true)]
     [InlineData(AccountKind.CorrectionsSuspense, true)]

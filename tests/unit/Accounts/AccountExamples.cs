@@ -19,6 +19,7 @@ public static class AccountExamples
         [AccountKind.Counterparty] = AccountAddresses.Counterparty("acme"),
         [AccountKind.FeeRevenue] = AccountAddresses.FeeRevenue,
         [AccountKind.FxSpreadRevenue] = AccountAddresses.FxSpreadRevenue,
+        [AccountKind.FxRoundingRevenue] = AccountAddresses.FxRoundingRevenue,
         [AccountKind.Expense] = AccountAddresses.Expense("bank-charges"),
         [AccountKind.MigrationEquity] = AccountAddresses.MigrationEquity,
         [AccountKind.FundingEquity] = AccountAddresses.FundingEquity,

@@ -25,6 +25,7 @@ public class CoaResolverTests
     [InlineData("wallets:w1:holds:h1", "2100", AccountClass.Liability, NormalBalance.Credit)]
     [InlineData("banks:gtbank:NGN", "1000", AccountClass.Asset, NormalBalance.Debit)]
     [InlineData("revenue:fx-spread", "4100", AccountClass.Revenue, NormalBalance.Credit)]
+    [InlineData("revenue:fx-rounding", "4200", AccountClass.Revenue, NormalBalance.Credit)]
     [InlineData("suspense:corrections", "9000", AccountClass.Suspense, NormalBalance.Debit)]
     public void Addresses_map_to_their_GL_code_class_and_normal_balance(string address, string gl, AccountClass accountClass, NormalBalance normal)
     {

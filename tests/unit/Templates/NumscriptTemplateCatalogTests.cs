@@ -57,7 +57,8 @@ public sealed class NumscriptTemplateCatalogTests
             ["sold"] = "NGN/2 150000",
             ["bought"] = "USD/2 99",
             ["spread"] = "USD/2 1",
-            ["rate"] = "0.00066",
+            ["rounding"] = "USD/2 1",
+            ["rate"] = "0.000666",
         }, filled.Vars);
         Assert.DoesNotContain("150000", filled.Plain, StringComparison.Ordinal);
         Assert.Equal("NGN/2", Catalog.Fill(All[TemplateNames.HoldRelease]).Value.Vars["asset"]);

@@ -41,8 +41,9 @@ internal static class TemplateCalls
             ("amount", Ngn(4_000))),
         [TemplateNames.HoldRelease] = Call(TemplateNames.HoldRelease, ("hold", Acc("wallets:w1:holds:h1")), ("wallet", Acc("wallets:w1:main")),
             ("asset", Asset(Currency.NGN))),
+        // 1500.00 NGN at 0.000666 (market 0.000675): bought 99.9 → 99 cents, spread 1.35 → 1, market value 101.25 → 101, rounding 1.
         [TemplateNames.FxConversion] = Call(TemplateNames.FxConversion, ("from", Acc("wallets:w1:main")), ("to", Acc("wallets:w1usd:main")),
-            ("position", Acc("fx:NGN-USD")), ("sold", Ngn(150_000)), ("bought", Usd(99)), ("spread", Usd(1)), ("rate", Text("0.00066"))),
+            ("position", Acc("fx:NGN-USD")), ("sold", Ngn(150_000)), ("bought", Usd(99)), ("spread", Usd(1)), ("rounding", Usd(1)), ("rate", Text("0.000666"))),
         [TemplateNames.PoolFunding] = Call(TemplateNames.PoolFunding, ("pool", Acc("pools:gps:NGN")), ("bank", Acc("banks:gtb:NGN")),
             ("amount", Ngn(500_000))),
         [TemplateNames.PoolTransfer] = Call(TemplateNames.PoolTransfer, ("from_pool", Acc("pools:gps:NGN")), ("to_pool", Acc("pools:gps:USD")),

@@ -57,6 +57,18 @@ public sealed class TemplateLegsTests
         Assert.Equal([new Posting("pools:gps:NGN", "wallets:w1:main", 100_000, "NGN/2")], postings);
     }
 
+    [Fact]
+    public void An_fx_conversion_with_zero_spread_and_zero_rounding_posts_no_zero_legs()
+    {
+        // No market rate: the position pays the customer the market value, nothing else (a zero send posts nothing).
+        var call = Call(TemplateNames.FxConversion, ("from", Acc("wallets:w1:main")), ("to", Acc("wallets:w1usd:main")),
+            ("position", Acc("fx:NGN-USD")), ("sold", Ngn(150_000)), ("bought", Usd(99)), ("spread", Usd(0)), ("rounding", Usd(0)), ("rate", Text("0.00066")));
+
+        var postings = Run(call);
+
+        Assert.Equal([new Posting("wallets:w1:main", "fx:NGN-USD", 150_000, "NGN/2"), new Posting("fx:NGN-USD", "wallets:w1usd:main", 99, "USD/2")], postings);
+    }
+
     private static IReadOnlyList<Posting> Run(TemplateCall call)
     {
         var filled = Catalog.Fill(call).Value;
