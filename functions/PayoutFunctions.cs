@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -7,6 +6,7 @@ using WalletFlow.Core.Movements;
 using WalletFlow.Core.Payouts;
 using WalletFlow.Core.Ports;
 using WalletFlow.Api;
+using WalletFlow.Orchestrations.Payouts;
 
 namespace WalletFlow.Functions;
 
@@ -50,7 +50,7 @@ public sealed class PayoutFunctions(IServiceProvider services, IPayoutStore payo
         if (payout is null)
             return PayoutNotFound(request, payoutId);
         var instance = await durable.GetInstanceAsync(payoutId, getInputsAndOutputs: true, ct);
-        return TypedResults.Ok(PayoutResponse.From(payout, instance?.RuntimeStatus.ToString(), StepOf(instance)));
+        return TypedResults.Ok(PayoutResponse.From(payout, instance?.RuntimeStatus.ToString(), PayoutSaga.StepOf(instance?.SerializedCustomStatus)));
     }
 
     [Function(nameof(GetPayoutHistory))]
@@ -102,13 +102,5 @@ public sealed class PayoutFunctions(IServiceProvider services, IPayoutStore payo
     {
         request.RouteValues["payoutId"] = payoutId;
         return ApiProblems.For(new WalletFlow.Core.Movements.NotFound("payout", payoutId) { Field = "payoutId" }, request.HttpContext);
-    }
-
-    private static string? StepOf(OrchestrationMetadata? instance)
-    {
-        if (instance?.SerializedCustomStatus is not { } status)
-            return null;
-        using var json = JsonDocument.Parse(status);
-        return json.RootElement.TryGetProperty("step", out var step) ? step.GetString() : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
@@ -7,6 +6,7 @@ using WalletFlow.Core.Movements;
 using WalletFlow.Core.Payouts;
 using WalletFlow.Core.Ports;
 using WalletFlow.Host.Durable;
+using WalletFlow.Orchestrations.Payouts;
 
 namespace WalletFlow.Host.Api;
 
@@ -39,7 +39,7 @@ public static class PayoutsApi
                 if (payout is null)
                     return ApiProblems.For(new WalletFlow.Core.Movements.NotFound("payout", payoutId) { Field = "payoutId" }, context);
                 var instance = await durable.GetInstanceAsync(payoutId, getInputsAndOutputs: true, ct);
-                return TypedResults.Ok(PayoutResponse.From(payout, instance?.RuntimeStatus.ToString(), StepOf(instance)));
+                return TypedResults.Ok(PayoutResponse.From(payout, instance?.RuntimeStatus.ToString(), PayoutSaga.StepOf(instance?.SerializedCustomStatus)));
             })
             .WithName("GetPayout").ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -78,13 +78,5 @@ public static class PayoutsApi
             .WithName("ProviderWebhook").WithSummary("A provider's signed status callback; it wakes the payout's saga, which requeries.")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
-    }
-
-    private static string? StepOf(OrchestrationMetadata? instance)
-    {
-        if (instance?.SerializedCustomStatus is not { } status)
-            return null;
-        using var json = JsonDocument.Parse(status);
-        return json.RootElement.TryGetProperty("step", out var step) ? step.GetString() : null;
     }
 }

@@ -94,4 +94,13 @@ public sealed class PayoutSaga : TaskOrchestrator<PayoutSagaInput, PayoutSagaRes
 
     /// <summary>The custom status shows the step the saga is in.</summary>
     private static void Step(TaskOrchestrationContext context, string step) => context.SetCustomStatus(new { step });
+
+    /// <summary>The step a serialized custom status of this saga names (what <see cref="Step"/> wrote), or null. For the hosts' status endpoints.</summary>
+    public static string? StepOf(string? serializedCustomStatus)
+    {
+        if (serializedCustomStatus is null)
+            return null;
+        using var json = System.Text.Json.JsonDocument.Parse(serializedCustomStatus);
+        return json.RootElement.TryGetProperty("step", out var step) ? step.GetString() : null;
+    }
 }
