@@ -32,6 +32,15 @@ public sealed class FunctionTriggerTests(PostgresServer server)
         fee = "1.50",
     });
 
+    /// <summary>A new payout of 150.00 from <paramref name="walletId"/>, started through the function (asserted 202).</summary>
+    private static async Task<string> StartedPayoutAsync(FunctionsApp app, PayoutFunctions functions, string walletId, RecordingDurableClient durable)
+    {
+        var payoutId = NewId("po");
+        Assert.IsType<Accepted<StartedPayoutResponse>>(await functions.StartPayout(
+            app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key")), durable, app.Invocation, Ct));
+        return payoutId;
+    }
+
     [Fact]
     public async Task Http_start_answers_202_with_the_payout_and_the_Durable_status_urls_and_schedules_the_saga_with_the_payout_id()
     {
@@ -134,11 +143,9 @@ public sealed class FunctionTriggerTests(PostgresServer server)
     {
         await using var app = await FunctionsApp.StartAsync(server);
         var walletId = await app.FundedWalletAsync();
-        var payoutId = NewId("po");
         var durable = new RecordingDurableClient();
         var functions = app.Create<PayoutFunctions>();
-        Assert.IsType<Accepted<StartedPayoutResponse>>(await functions.StartPayout(
-            app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key")), durable, app.Invocation, Ct));
+        var payoutId = await StartedPayoutAsync(app, functions, walletId, durable);
         durable.Instance = new OrchestrationMetadata(PayoutActivityNames.Saga, payoutId)
         {
             RuntimeStatus = OrchestrationRuntimeStatus.Running,
@@ -167,11 +174,9 @@ public sealed class FunctionTriggerTests(PostgresServer server)
     {
         await using var app = await FunctionsApp.StartAsync(server);
         var walletId = await app.FundedWalletAsync();
-        var payoutId = NewId("po");
         var durable = new RecordingDurableClient();
         var functions = app.Create<PayoutFunctions>();
-        Assert.IsType<Accepted<StartedPayoutResponse>>(await functions.StartPayout(
-            app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key")), durable, app.Invocation, Ct));
+        var payoutId = await StartedPayoutAsync(app, functions, walletId, durable);
 
         var result = await functions.ResolvePayout(app.Request("POST", $"/v1/payouts/{payoutId}/resolution",
             """{"outcome":"settle","evidence":"bank statement","actor":"ops"}"""), payoutId, durable, Ct);
@@ -243,9 +248,7 @@ public sealed class FunctionTriggerTests(PostgresServer server)
     {
         await using var app = await FunctionsApp.StartAsync(server);
         var walletId = await app.FundedWalletAsync("100.00");
-        var payoutId = NewId("po");
-        Assert.IsType<Accepted<StartedPayoutResponse>>(await app.Create<PayoutFunctions>().StartPayout(
-            app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key")), new RecordingDurableClient(), app.Invocation, Ct));
+        var payoutId = await StartedPayoutAsync(app, app.Create<PayoutFunctions>(), walletId, new RecordingDurableClient());
         var input = new PayoutSagaInput(payoutId, walletId, "NGN", 15_000, 150, "sandbox", new Beneficiary("Ada Obi", "0123456781", "058"),
             app.Get<RequeryPolicy>());
 

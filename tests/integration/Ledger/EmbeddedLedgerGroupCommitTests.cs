@@ -27,9 +27,9 @@ public class EmbeddedLedgerGroupCommitTests(LedgerFixture fixture) : IClassFixtu
 
         var written = Assert.Single(results, r => r.Succeeded);
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(LedgerErrorCodes.Conflict, r.Error!.Code));
-        Assert.Equal(9_990, await BalanceAsync(ledger, "wallets:w1:main"));
-        Assert.Equal(10, await BalanceAsync(ledger, written.Value!.Postings[0].Destination));
-        Assert.Equal(0, await SumOfBalancesAsync(ledger));
+        Assert.Equal(9_990, await fixture.BalanceAsync(ledger, "wallets:w1:main"));
+        Assert.Equal(10, await fixture.BalanceAsync(ledger, written.Value!.Postings[0].Destination));
+        Assert.Equal(0, await fixture.SumOfBalancesAsync(ledger));
     }
 
     [Fact]
@@ -46,12 +46,12 @@ public class EmbeddedLedgerGroupCommitTests(LedgerFixture fixture) : IClassFixtu
 
         Assert.All(results.Where((_, i) => i % 2 == 0), r => Assert.True(r.Succeeded, r.Error?.Message));
         Assert.All(results.Where((_, i) => i % 2 == 1), r => Assert.Equal(LedgerErrorCodes.InsufficientFund, r.Error?.Code));
-        Assert.Equal(0, await BalanceAsync(ledger, "wallets:w1:main"));
+        Assert.Equal(0, await fixture.BalanceAsync(ledger, "wallets:w1:main"));
         // A refused write creates nothing, not even an empty volumes row or an account.
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM ledger.volumes WHERE ledger = $1 AND address LIKE 'wallets:empty%'", ledger));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM ledger.accounts WHERE ledger = $1 AND address LIKE 'wallets:empty%'", ledger));
         Assert.Equal(6, await CountAsync("SELECT count(*) FROM ledger.transactions WHERE ledger = $1", ledger));
-        Assert.Equal(0, await SumOfBalancesAsync(ledger));
+        Assert.Equal(0, await fixture.SumOfBalancesAsync(ledger));
     }
 
     [Fact]
@@ -67,30 +67,13 @@ public class EmbeddedLedgerGroupCommitTests(LedgerFixture fixture) : IClassFixtu
         Assert.All(results, r => Assert.True(r.Result.Succeeded, r.Result.Error?.Message));
         Assert.All(results.GroupBy(r => r.Key), key => Assert.Single(key.Select(r => Json(r.Result.Value!)).Distinct()));
         Assert.Equal(4, await CountAsync("SELECT count(*) FROM ledger.transactions WHERE ledger = $1", ledger));
-        Assert.Equal(1_000 - 10 - 11 - 12, await BalanceAsync(ledger, "wallets:w1:main"));
+        Assert.Equal(1_000 - 10 - 11 - 12, await fixture.BalanceAsync(ledger, "wallets:w1:main"));
     }
 
     private static CreateTransaction Transfer(string from, string to, BigInteger amount, string? reference = null) =>
         new([new Posting(from, to, amount, Ngn)], Reference: reference);
 
     private static string Json(LedgerTransaction t) => System.Text.Json.JsonSerializer.Serialize(t, LedgerJson.Options);
-
-    private async Task<BigInteger> BalanceAsync(string ledger, string address)
-    {
-        await using var command = fixture.Database.DataSource.CreateCommand(
-            "SELECT coalesce(sum(input - output), 0) FROM ledger.volumes WHERE ledger = $1 AND address = $2");
-        command.Parameters.AddWithValue(ledger);
-        command.Parameters.AddWithValue(address);
-        return (BigInteger)(decimal)(await command.ExecuteScalarAsync(Ct))!;
-    }
-
-    private async Task<BigInteger> SumOfBalancesAsync(string ledger)
-    {
-        await using var command = fixture.Database.DataSource.CreateCommand(
-            "SELECT coalesce(sum(input - output), 0) FROM ledger.volumes WHERE ledger = $1");
-        command.Parameters.AddWithValue(ledger);
-        return (BigInteger)(decimal)(await command.ExecuteScalarAsync(Ct))!;
-    }
 
     private async Task<long> CountAsync(string sql, string ledger)
     {

@@ -24,9 +24,9 @@ public class EmbeddedLedgerWriteTests(LedgerFixture fixture) : IClassFixture<Led
         Assert.Equal(new Volumes(10_000, 0), result.Value.PreCommitVolumes!["wallets:w1:main"]["NGN/2"]);
         Assert.Equal(new Volumes(10_000, 2_500), result.Value.PostCommitVolumes!["wallets:w1:main"]["NGN/2"]);
         Assert.Equal(new Volumes(2_500, 0), result.Value.PostCommitVolumes!["wallets:w2:main"]["NGN/2"]);
-        Assert.Equal(7_500, await BalanceAsync(ledger, "wallets:w1:main"));
-        Assert.Equal(2_500, await BalanceAsync(ledger, "wallets:w2:main"));
-        Assert.Equal(0, await SumOfBalancesAsync(ledger));
+        Assert.Equal(7_500, await fixture.BalanceAsync(ledger, "wallets:w1:main"));
+        Assert.Equal(2_500, await fixture.BalanceAsync(ledger, "wallets:w2:main"));
+        Assert.Equal(0, await fixture.SumOfBalancesAsync(ledger));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class EmbeddedLedgerWriteTests(LedgerFixture fixture) : IClassFixture<Led
         Assert.True(replay.Succeeded, replay.Error?.Message);
         Assert.Equal(first.Value!.Id, replay.Value.Id);
         Assert.Equal(Json(first.Value), Json(replay.Value));
-        Assert.Equal(900, await BalanceAsync(ledger, "wallets:w1:main"));
+        Assert.Equal(900, await fixture.BalanceAsync(ledger, "wallets:w1:main"));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class EmbeddedLedgerWriteTests(LedgerFixture fixture) : IClassFixture<Led
         var other = await Ledger.CreateTransactionAsync(ledger, Transfer("wallets:w1:main", "wallets:w2:main", 101), "key-2", Ct);
 
         Assert.Equal(LedgerErrorCodes.Conflict, other.Error?.Code);
-        Assert.Equal(900, await BalanceAsync(ledger, "wallets:w1:main"));
+        Assert.Equal(900, await fixture.BalanceAsync(ledger, "wallets:w1:main"));
     }
 
     [Fact]
@@ -111,8 +111,8 @@ public class EmbeddedLedgerWriteTests(LedgerFixture fixture) : IClassFixture<Led
         Assert.True(reverted.Succeeded, reverted.Error?.Message);
         Assert.Equal([new Posting("wallets:w2:main", "wallets:w1:main", 300, "NGN/2")], reverted.Value.Postings);
         Assert.Equal(LedgerErrorCodes.AlreadyRevert, twice.Error?.Code);
-        Assert.Equal(1_000, await BalanceAsync(ledger, "wallets:w1:main"));
-        Assert.Equal(0, await BalanceAsync(ledger, "wallets:w2:main"));
+        Assert.Equal(1_000, await fixture.BalanceAsync(ledger, "wallets:w1:main"));
+        Assert.Equal(0, await fixture.BalanceAsync(ledger, "wallets:w2:main"));
     }
 
     [Fact]
@@ -125,11 +125,11 @@ public class EmbeddedLedgerWriteTests(LedgerFixture fixture) : IClassFixture<Led
 
         var refused = await Ledger.RevertTransactionAsync(ledger, paid.Value!.Id, force: false, Ct);
         Assert.Equal(LedgerErrorCodes.InsufficientFund, refused.Error?.Code);
-        Assert.Equal(100, await BalanceAsync(ledger, "wallets:w2:main"));
+        Assert.Equal(100, await fixture.BalanceAsync(ledger, "wallets:w2:main"));
 
         var forced = await Ledger.RevertTransactionAsync(ledger, paid.Value.Id, force: true, Ct);
         Assert.True(forced.Succeeded, forced.Error?.Message);
-        Assert.Equal(-200, await BalanceAsync(ledger, "wallets:w2:main"));
+        Assert.Equal(-200, await fixture.BalanceAsync(ledger, "wallets:w2:main"));
     }
 
     [Theory]
@@ -164,8 +164,8 @@ public class EmbeddedLedgerWriteTests(LedgerFixture fixture) : IClassFixture<Led
 
         Assert.Equal(20, results.Count(r => r.Succeeded));
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(LedgerErrorCodes.InsufficientFund, r.Error!.Code));
-        Assert.Equal(0, await BalanceAsync(ledger, "wallets:hot:main"));
-        Assert.Equal(0, await SumOfBalancesAsync(ledger));
+        Assert.Equal(0, await fixture.BalanceAsync(ledger, "wallets:hot:main"));
+        Assert.Equal(0, await fixture.SumOfBalancesAsync(ledger));
     }
 
     [Fact]
@@ -179,27 +179,10 @@ public class EmbeddedLedgerWriteTests(LedgerFixture fixture) : IClassFixture<Led
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Message));
         Assert.Single(results.Select(r => Json(r.Value!)).Distinct());
-        Assert.Equal(990, await BalanceAsync(ledger, "wallets:w1:main"));
+        Assert.Equal(990, await fixture.BalanceAsync(ledger, "wallets:w1:main"));
     }
 
     private static string Json(LedgerTransaction t) => System.Text.Json.JsonSerializer.Serialize(t, LedgerJson.Options);
-
-    private async Task<BigInteger> BalanceAsync(string ledger, string address)
-    {
-        await using var command = fixture.Database.DataSource.CreateCommand(
-            "SELECT coalesce(sum(input - output), 0) FROM ledger.volumes WHERE ledger = $1 AND address = $2");
-        command.Parameters.AddWithValue(ledger);
-        command.Parameters.AddWithValue(address);
-        return (BigInteger)(decimal)(await command.ExecuteScalarAsync(Ct))!;
-    }
-
-    private async Task<BigInteger> SumOfBalancesAsync(string ledger)
-    {
-        await using var command = fixture.Database.DataSource.CreateCommand(
-            "SELECT coalesce(sum(input - output), 0) FROM ledger.volumes WHERE ledger = $1");
-        command.Parameters.AddWithValue(ledger);
-        return (BigInteger)(decimal)(await command.ExecuteScalarAsync(Ct))!;
-    }
 
     private async Task<string> RowCountsAsync(string ledger)
     {

@@ -35,5 +35,24 @@ public sealed class LedgerFixture(PostgresServer server) : IAsyncLifetime
         Assert.True(funded.Succeeded, funded.Error?.Message);
     }
 
+    /// <summary>An account's balance over all assets, read from the volumes the ledger keeps.</summary>
+    public async Task<BigInteger> BalanceAsync(string ledger, string address)
+    {
+        await using var command = _database.DataSource.CreateCommand(
+            "SELECT coalesce(sum(input - output), 0) FROM ledger.volumes WHERE ledger = $1 AND address = $2");
+        command.Parameters.AddWithValue(ledger);
+        command.Parameters.AddWithValue(address);
+        return (BigInteger)(decimal)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>The sum of every balance of a ledger: zero when its books foot.</summary>
+    public async Task<BigInteger> SumOfBalancesAsync(string ledger)
+    {
+        await using var command = _database.DataSource.CreateCommand(
+            "SELECT coalesce(sum(input - output), 0) FROM ledger.volumes WHERE ledger = $1");
+        command.Parameters.AddWithValue(ledger);
+        return (BigInteger)(decimal)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 }
