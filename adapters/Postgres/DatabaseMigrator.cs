@@ -1,31 +1,55 @@
 using System.Reflection;
 using DbUp;
+using DbUp.Engine;
 using DbUp.Engine.Output;
+using DbUp.Support;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace WalletFlow.Adapters.Postgres;
 
 /// <summary>
-/// Applies the numbered SQL scripts embedded from <c>Postgres/Migrations</c> with DbUp, each in its
-/// own transaction, recording them in the <c>walletflow_schema_versions</c> journal. Idempotent, and
-/// serialised across processes by an advisory lock, so two hosts starting together cannot race.
+/// Brings the schema up to date with DbUp, in one run serialised across processes by an advisory
+/// lock, so two hosts starting together cannot race. First the numbered scripts embedded from
+/// <c>Postgres/Migrations</c> (tables and data), each once, in its own transaction, recorded in the
+/// <c>walletflow_schema_versions</c> journal; then every script embedded from <c>Postgres/Functions</c>,
+/// on every run, never journaled.
 /// </summary>
+/// <remarks>
+/// <para>The function scripts are where each plpgsql function's current definition lives: one file per
+/// function, named <c>schema.function.sql</c>, holding one <c>CREATE OR REPLACE FUNCTION</c>. Change a
+/// function by editing its file, not by a numbered migration (those that created the first ones,
+/// 0004, 0005 and 0009, stay as they landed; these scripts replace what they left). Adding a function
+/// is adding a file: the folder is embedded by a wildcard and every file in it runs. Files run after
+/// the numbered migrations, in ordinal file-name order, each in its own transaction; plpgsql resolves
+/// the functions and tables a body names when it is called, not when it is created, so the order
+/// among them does not matter.</para>
+/// <para><c>CREATE OR REPLACE</c> cannot change a function's argument types, argument names or result
+/// (OUT parameters, <c>RETURNS</c>): with other argument types it would add an overload beside the old
+/// one, otherwise it fails. A file that changes its function's signature therefore starts with
+/// <c>DROP FUNCTION IF EXISTS schema.function(old argument types);</c> and keeps that line (a no-op once
+/// it has run everywhere). Removing a function is a numbered migration that drops it, with its file
+/// deleted in the same change. A numbered migration must not rely on a function's current body: it
+/// runs before the function scripts, against what the database held before this run.</para>
+/// </remarks>
 public sealed class DatabaseMigrator(WalletFlowDatabase database, ILogger<DatabaseMigrator> logger)
 {
     public const string JournalTable = "walletflow_schema_versions";
     private const long MigrationLockKey = 0x57_46_4D_49_47; // "WFMIG"
     private static readonly Assembly ScriptAssembly = typeof(DatabaseMigrator).Assembly;
-    private static readonly string ScriptPrefix = typeof(DatabaseMigrator).Namespace + ".Migrations.";
+    private static readonly string MigrationPrefix = typeof(DatabaseMigrator).Namespace + ".Migrations.";
+    private static readonly string FunctionPrefix = typeof(DatabaseMigrator).Namespace + ".Functions.";
 
-    /// <summary>The embedded script names, in the order they apply.</summary>
-    public static IReadOnlyList<string> ScriptNames { get; } = ScriptAssembly.GetManifestResourceNames()
-        .Where(n => n.StartsWith(ScriptPrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-        .Select(n => n[ScriptPrefix.Length..])
-        .Order(StringComparer.Ordinal)
-        .ToList();
+    /// <summary>The numbered migrations (file names), in the order they apply.</summary>
+    public static IReadOnlyList<string> ScriptNames { get; } = EmbeddedScripts(MigrationPrefix);
 
-    /// <summary>Applies every script not yet in the journal; returns the names it applied.</summary>
+    /// <summary>The function scripts (file names, <c>schema.function.sql</c>), in the order every run re-applies them.</summary>
+    public static IReadOnlyList<string> FunctionScriptNames { get; } = EmbeddedScripts(FunctionPrefix);
+
+    /// <summary>
+    /// Applies every numbered migration not yet in the journal, then re-applies every function script;
+    /// returns the names of the numbered migrations it applied.
+    /// </summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct)
     {
         // A session-level lock lives as long as the session, and a pooled connection's session outlives
@@ -39,9 +63,16 @@ public sealed class DatabaseMigrator(WalletFlowDatabase database, ILogger<Databa
             await take.ExecuteNonQueryAsync(ct);
         }
 
+        // DbUp orders by run group, then name: the function scripts form the group after the migrations'.
         var upgrader = DeployChanges.To
             .PostgresqlDatabase(database.ConnectionString)
-            .WithScriptsEmbeddedInAssembly(ScriptAssembly, name => name.StartsWith(ScriptPrefix, StringComparison.Ordinal))
+            .WithScriptsEmbeddedInAssembly(ScriptAssembly, IsScript(MigrationPrefix),
+                new SqlScriptOptions { ScriptType = ScriptType.RunOnce, RunGroupOrder = DbUpDefaults.DefaultRunGroupOrder })
+            .WithScriptsEmbeddedInAssembly(ScriptAssembly, IsScript(FunctionPrefix),
+                new SqlScriptOptions { ScriptType = ScriptType.RunAlways, RunGroupOrder = DbUpDefaults.DefaultRunGroupOrder + 1 })
+            .WithScriptSorter(scripts => scripts
+                .OrderBy(s => s.SqlScriptOptions.RunGroupOrder)
+                .ThenBy(s => s.Name, StringComparer.Ordinal))
             .JournalToPostgresqlTable("public", JournalTable)
             .WithTransactionPerScript()
             .LogTo(new UpgradeLog(logger))
@@ -50,10 +81,23 @@ public sealed class DatabaseMigrator(WalletFlowDatabase database, ILogger<Databa
         if (!result.Successful)
             throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
 
-        var applied = result.Scripts.Select(s => s.Name[ScriptPrefix.Length..]).ToList();
-        logger.LogInformation("Database schema is current ({Applied} applied now, {Total} in all)", applied.Count, ScriptNames.Count);
+        var applied = result.Scripts
+            .Where(s => s.Name.StartsWith(MigrationPrefix, StringComparison.Ordinal))
+            .Select(s => s.Name[MigrationPrefix.Length..])
+            .ToList();
+        logger.LogInformation("Database schema is current ({Applied} applied now, {Total} in all; {Functions} function scripts re-applied)",
+            applied.Count, ScriptNames.Count, FunctionScriptNames.Count);
         return applied;
     }
+
+    private static Func<string, bool> IsScript(string prefix) =>
+        name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal);
+
+    private static List<string> EmbeddedScripts(string prefix) => ScriptAssembly.GetManifestResourceNames()
+        .Where(IsScript(prefix))
+        .Select(n => n[prefix.Length..])
+        .Order(StringComparer.Ordinal)
+        .ToList();
 
     private sealed class UpgradeLog(ILogger logger) : IUpgradeLog
     {
