@@ -5,6 +5,7 @@ using Npgsql;
 using WalletFlow.Adapters.Durable;
 using WalletFlow.Adapters.Gates;
 using WalletFlow.Adapters.Ledger;
+using WalletFlow.Adapters.Movements;
 using WalletFlow.Adapters.Payments;
 using WalletFlow.Adapters.Outbox;
 using WalletFlow.Adapters.Postgres;
@@ -84,6 +85,12 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<RedriveStalledPayouts>();
         services.AddSingleton<ResolvePayout>();
         services.AddSingleton<ReceiveProviderWebhook>();
+        services.AddSingleton<GroupMovementWriter>();
+        services.AddSingleton<RemoteLedgerMovementWriter>();
+        // The embedded ledger writes a movement and its command in one transaction; a remote one cannot.
+        services.AddSingleton<IMovementWriter>(sp => sp.GetRequiredService<IOptions<LedgerOptions>>().Value.Mode == LedgerMode.Formance
+            ? sp.GetRequiredService<RemoteLedgerMovementWriter>()
+            : sp.GetRequiredService<GroupMovementWriter>());
         services.AddSingleton<MovementPipeline>();
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.Section), o => o.ErrorOnUnknownConfiguration = true)

@@ -9,7 +9,7 @@ namespace WalletFlow.Core.Wallets;
 public static class WalletRules
 {
     /// <summary>The wallet, when it exists, is active and holds <paramref name="currency"/>; else a rejection naming <paramref name="field"/>.</summary>
-    public static async Task<Result<Wallet>> RequireAsync(ICommandTransaction transaction, string walletId, Currency currency, string field, CancellationToken cancellationToken)
+    public static async Task<Result<Wallet>> RequireAsync(ICommandState transaction, string walletId, Currency currency, string field, CancellationToken cancellationToken)
     {
         var active = await RequireActiveAsync(transaction, walletId, field, cancellationToken);
         if (!active.TryGetValue(out var wallet, out var rejected))
@@ -20,7 +20,7 @@ public static class WalletRules
     }
 
     /// <summary>The wallet, when it exists and is active, whatever its currency (a movement that takes the wallet's own currency); else a rejection naming <paramref name="field"/>.</summary>
-    public static async Task<Result<Wallet>> RequireActiveAsync(ICommandTransaction transaction, string walletId, string field, CancellationToken cancellationToken)
+    public static async Task<Result<Wallet>> RequireActiveAsync(ICommandState transaction, string walletId, string field, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         var wallet = await transaction.FindWalletAsync(walletId, cancellationToken);

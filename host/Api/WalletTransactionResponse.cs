@@ -1,3 +1,4 @@
+using WalletFlow.Core.Movements;
 using WalletFlow.Api;
 using WalletFlow.Core.Ports;
 
@@ -24,7 +25,7 @@ public sealed record WalletTransactionResponse(
     {
         ArgumentNullException.ThrowIfNull(transaction);
         return new(transaction.Id, MovementResponse.Timestamp(transaction.Timestamp), transaction.Reference,
-            transaction.Metadata.GetValueOrDefault("walletflow_command"), transaction.Metadata.GetValueOrDefault("walletflow_operation"),
+            transaction.Metadata.GetValueOrDefault(MovementSteps.CommandMetadata), transaction.Metadata.GetValueOrDefault(MovementSteps.OperationMetadata),
             transaction.Postings.Select(PostingResponse.From).ToList(),
             new SortedDictionary<string, string>(transaction.Metadata.ToDictionary(), StringComparer.Ordinal));
     }

@@ -1,0 +1,114 @@
+using Npgsql;
+using WalletFlow.Adapters.Ledger;
+using WalletFlow.Adapters.Stores;
+using WalletFlow.Core.Movements;
+using WalletFlow.Core.Ports;
+using WalletFlow.Core.Results;
+
+namespace WalletFlow.Adapters.Movements;
+
+/// <summary>
+/// One group of movements in one PostgreSQL transaction, the steps of <see cref="MovementSteps"/> in
+/// order: claim every key (one round trip), plan each movement on the state it locks, run every
+/// template on the locked balances (<see cref="EmbeddedLedger.StageScriptsAsync"/>: two round trips),
+/// then write the ledger rows and every command's rows and COMMIT, in one round trip.
+/// </summary>
+internal sealed class MovementGroup(NpgsqlDataSource dataSource, EmbeddedLedger ledger, string ledgerName, ITemplateCatalog templates, TimeProvider time)
+{
+    /// <summary>
+    /// Writes the group and answers its movements once committed; returns those that must run in a
+    /// later transaction (a second movement with a key already in this group, or one whose plan locks
+    /// what another member locked: locks do not separate members of one transaction).
+    /// </summary>
+    public async Task<IReadOnlyList<QueuedMovement>> WriteAsync(IReadOnlyList<QueuedMovement> group)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var members = new List<QueuedMovement>();
+        var later = new List<QueuedMovement>();
+        foreach (var movement in group)
+            (keys.Add(movement.Command.Key.Value) ? members : later).Add(movement);
+        var answers = new Result<MovementReceipt>?[members.Count];
+        var failures = new Exception?[members.Count];
+        await RunAsync(members, answers, failures, later);
+
+        // Answered only now that the transaction has ended: its key locks are released, so a caller
+        // that sends its next request at once is not told that this one is still in progress.
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (failures[i] is { } failure)
+                members[i].Answer.TrySetException(failure);
+            else if (answers[i] is { } answer)
+                members[i].Answer.TrySetResult(answer);
+        }
+        return later;
+    }
+
+    private async Task RunAsync(List<QueuedMovement> members, Result<MovementReceipt>?[] answers, Exception?[] failures, List<QueuedMovement> later)
+    {
+        var ct = CancellationToken.None;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var claims = await PostgresIdempotencyClaims.ClaimAsync(connection, transaction,
+            members.Select(m => (m.Command.Key.Value, m.Command.Operation, m.Command.RequestHash)).ToList(), ct);
+
+        var decisions = new List<(int Member, MovementDecision Decision)>();
+        var state = new PostgresCommandState(connection, transaction);
+        for (var i = 0; i < members.Count; i++)
+        {
+            var command = members[i].Command;
+            if (MovementSteps.Answer(claims[i], command.Key) is { } answered)
+            {
+                answers[i] = answered;
+                continue;
+            }
+            state.Member = i;
+            try
+            {
+                var decided = await MovementSteps.DecideAsync(command, state, templates, ct);
+                if (decided.TryGetValue(out var decision, out var rejected))
+                    decisions.Add((i, decision));
+                else
+                    answers[i] = rejected;
+            }
+            catch (LockedByAnotherMemberException)
+            {
+                later.Add(members[i]);
+            }
+            // A plan's bug is that movement's failure; a database error has aborted the transaction
+            // and belongs to the group (the writer sends it again in halves).
+            catch (Exception e) when (e is not NpgsqlException)
+            {
+                failures[i] = e;
+            }
+        }
+
+        var staged = await ledger.StageScriptsAsync(connection, ledgerName, decisions.Select(d => new StagedScript(
+            new TransactionScript(d.Decision.Ledger.Script.Plain, d.Decision.Ledger.Script.Vars),
+            d.Decision.Ledger.IdempotencyKey, d.Decision.Ledger.Reference, d.Decision.Ledger.Metadata)).ToList(), ct);
+        var records = new List<(string Key, byte[] Hash, CommandRecord Record)>();
+        for (var n = 0; n < decisions.Count; n++)
+        {
+            var (i, decision) = decisions[n];
+            var posted = staged.Answers[n];
+            if (!posted.Succeeded)
+            {
+                answers[i] = MovementSteps.Refused(LedgerPort.ToRejection(posted.Error), decision.Command);
+                continue;
+            }
+            var record = MovementSteps.Record(decision, LedgerPort.ToCore(posted.Value));
+            records.Add((decision.Command.Key.Value, decision.Command.RequestHash, record));
+            answers[i] = record.Receipt;
+        }
+
+        if (records.Count > 0)
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            staged.AddTo(batch);
+            CommandRecordWrites.AddTo(batch, records, time.GetUtcNow());
+            // The COMMIT rides in the same round trip; if any statement fails, PostgreSQL skips the
+            // rest, COMMIT included, and nobody has been told anything yet.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+    }
+}
