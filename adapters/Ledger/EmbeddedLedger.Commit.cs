@@ -52,7 +52,7 @@ public sealed partial class EmbeddedLedger
         }
         catch (PostgresException e) when (e.SqlState == InsufficientFundState)
         {
-            return new LedgerError(LedgerErrorCodes.InsufficientFund, e.MessageText);
+            return PostingsShortfall(e.MessageText);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "transactions_reference")
         {

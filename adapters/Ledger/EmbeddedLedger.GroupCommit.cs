@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
+using WalletFlow.Core.Ports;
 
 namespace WalletFlow.Adapters.Ledger;
 
@@ -14,6 +17,9 @@ namespace WalletFlow.Adapters.Ledger;
 /// writes cannot deadlock); a request that finds a writer free goes at once, alone. Every request still gets its own answer — written,
 /// refused for funds, conflicting, replayed — exactly as if it had been sent alone (a refused request
 /// writes nothing, the others go on), and nobody is told "written" before the group's COMMIT returned.
+/// A request PostgreSQL itself refuses (a volume overflowing numeric(78,0), say) aborts its group's
+/// transaction; the group is then resent in halves until that request is alone: it fails alone, with
+/// its own error, and the others are written as if it had never been sent.
 /// </summary>
 public sealed partial class EmbeddedLedger
 {
@@ -81,7 +87,7 @@ public sealed partial class EmbeddedLedger
             "LEDGER_NOT_FOUND" => LedgerError.LedgerNotFound(ledger),
             "IDEMPOTENCY_CONFLICT" => LedgerError.Conflict($"idempotency key '{idempotencyKey}' was already used with a different request"),
             "REFERENCE_CONFLICT" => LedgerError.Conflict($"a transaction with reference '{request.Reference}' already exists"),
-            "INSUFFICIENT_FUND" => new LedgerError(LedgerErrorCodes.InsufficientFund, answer.Message!),
+            "INSUFFICIENT_FUND" => PostingsShortfall(answer.Message!),
             _ => throw new InvalidOperationException($"ledger.write_transactions answered an unknown status '{answer.Status}'"),
         };
     }
@@ -130,7 +136,12 @@ public sealed partial class EmbeddedLedger
         }
     }
 
-    /// <summary>Sends one group; every request gets its answer or the group's failure. Never throws.</summary>
+    /// <summary>
+    /// Sends one group; every request gets its answer, or its own failure. Never throws. A group
+    /// PostgreSQL refused because of one request's data is split in halves and each half sent again,
+    /// in order, until the request at fault is alone: a poison request fails alone, every other one is
+    /// answered as if it had been sent alone.
+    /// </summary>
     private async Task WriteGroupAsync(QueuedWrite[] group)
     {
         for (var attempt = 1; ; attempt++)
@@ -148,6 +159,16 @@ public sealed partial class EmbeddedLedger
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
             {
             }
+            // The group's transaction aborted, so nothing of it was written and every part may be
+            // resent. The halves go one after the other, in queue order, so a later request still
+            // sees the earlier ones' writes (a replayed key, a balance spent) as it would have.
+            catch (PostgresException e) when (group.Length > 1 && RefusesOneRequest(e))
+            {
+                var half = group.Length / 2;
+                await WriteGroupAsync(group[..half]);
+                await WriteGroupAsync(group[half..]);
+                return;
+            }
 #pragma warning disable CA1031 // the failure belongs to every caller of the group, not to this loop
             catch (Exception e)
 #pragma warning restore CA1031
@@ -158,6 +179,32 @@ public sealed partial class EmbeddedLedger
             }
         }
     }
+
+    /// <summary>
+    /// Errors PostgreSQL raises for what one request carries rather than for the group or the
+    /// server: data exceptions (class 22: a numeric(78,0) volume overflowing, text it cannot store),
+    /// a CHECK constraint (23514), a value too large for an index (54000). Splitting on anything
+    /// else would only repeat the failure for every member.
+    /// </summary>
+    private static bool RefusesOneRequest(PostgresException e) =>
+        e.SqlState.StartsWith("22", StringComparison.Ordinal)
+        || e.SqlState is PostgresErrorCodes.CheckViolation or PostgresErrorCodes.ProgramLimitExceeded;
+
+    /// <summary>
+    /// A shortfall as ledger.apply_postings words it (the group's INSUFFICIENT_FUND answer and the
+    /// single write's WF001 carry the same text): read here, once, into the structured value the
+    /// port hands on. The text stays the message, which the ledger's HTTP API answers.
+    /// </summary>
+    private static LedgerError PostingsShortfall(string message) =>
+        SqlShortfall().Match(message) is { Success: true } m
+            ? LedgerError.InsufficientFund(message, new InsufficientFunds(m.Groups["account"].Value, m.Groups["asset"].Value,
+                BigInteger.Parse(m.Groups["needed"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture),
+                BigInteger.Parse(m.Groups["available"].ValueSpan, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)))
+            // Still a refusal for funds, whatever the wording: the port then reads what it can of it.
+            : new LedgerError(LedgerErrorCodes.InsufficientFund, message);
+
+    [GeneratedRegex(@"^account '(?<account>[^']+)' has insufficient funds of (?<asset>\S+): needed (?<needed>\d+), available (?<available>-?\d+)$")]
+    private static partial Regex SqlShortfall();
 
     private async Task<GroupAnswer[]> SendGroupAsync(QueuedWrite[] group)
     {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Npgsql;
+using WalletFlow.Core.Ports;
 using WalletFlow.Numscript;
 
 namespace WalletFlow.Adapters.Ledger;
@@ -69,8 +70,10 @@ public sealed partial class EmbeddedLedger
             metadata, result.AccountMetadata));
     }
 
-    private static LedgerError RuntimeError(NumscriptRuntimeError error) => error is MissingFundsError
-        ? new LedgerError(LedgerErrorCodes.InsufficientFund, error.ToString())
+    // A shortfall keeps the interpreter's own fields (the account last drawn from, unknown when the
+    // source drew from none); the message is only what the HTTP API shows.
+    private static LedgerError RuntimeError(NumscriptRuntimeError error) => error is MissingFundsError missing
+        ? LedgerError.InsufficientFund(error.ToString(), new InsufficientFunds(missing.Account ?? "", missing.Asset, missing.Needed, missing.Available))
         : new LedgerError(LedgerErrorCodes.InterpreterRuntime, error.ToString());
 
     // Loads what the last plan or run read but the store lacked, then forgets those misses. Balances

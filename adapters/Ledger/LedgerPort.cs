@@ -144,9 +144,10 @@ public abstract partial class LedgerPort : ILedger
     }
 
     /// <summary>
-    /// A Formance refusal as a port rejection: INSUFFICIENT_FUND is <see cref="InsufficientFunds"/>
-    /// with the account and amounts read from the message (the embedded ledger's and Formance's
-    /// wordings); every other code is a <see cref="LedgerRejection"/> carrying it.
+    /// A Formance refusal as a port rejection: INSUFFICIENT_FUND is <see cref="InsufficientFunds"/>,
+    /// the error's own <see cref="LedgerError.Shortfall"/> when the refusal was made in this process
+    /// (the embedded ledger), else read from the message: Formance's wording, or the embedded ledger's
+    /// as its HTTP API answers it. Every other code is a <see cref="LedgerRejection"/> carrying it.
     /// </summary>
     public static Rejection ToRejection(LedgerError error)
     {
@@ -155,6 +156,8 @@ public abstract partial class LedgerPort : ILedger
             return new LedgerConflict(error.Message);
         if (error.Code != LedgerErrorCodes.InsufficientFund)
             return new LedgerRejection(error.Code, error.Message);
+        if (error.Shortfall is { } shortfall)
+            return shortfall;
         foreach (var pattern in new[] { PostingsShortfall(), ScriptShortfall(), FormanceShortfall() })
         {
             if (pattern.Match(error.Message) is { Success: true } m)
@@ -168,11 +171,12 @@ public abstract partial class LedgerPort : ILedger
 
     private static BigInteger Integer(string text) => BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
-    // The embedded ledger, plain postings.
+    // The embedded ledger's plain postings, as its HTTP API answers them (in-process, the error carries
+    // the shortfall itself).
     [GeneratedRegex(@"account '(?<account>[^']+)' has insufficient funds of (?<asset>\S+): needed (?<needed>\d+), available (?<available>-?\d+)")]
     private static partial Regex PostingsShortfall();
 
-    // The embedded ledger, scripts (the Numscript MissingFunds error).
+    // The embedded ledger's scripts (the Numscript MissingFunds error), as its HTTP API answers them.
     [GeneratedRegex(@"needed (?<asset>\S+) (?<needed>\d+), available \S+ (?<available>-?\d+)(?: \(last drawn from @(?<account>[A-Za-z0-9_:-]+)\))?")]
     private static partial Regex ScriptShortfall();
 
