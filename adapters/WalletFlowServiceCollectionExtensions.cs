@@ -85,6 +85,10 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<RedriveStalledPayouts>();
         services.AddSingleton<ResolvePayout>();
         services.AddSingleton<ReceiveProviderWebhook>();
+        services.AddOptions<MovementsOptions>()
+            .Bind(configuration.GetSection(MovementsOptions.Section), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<GroupMovementWriter>();
         services.AddSingleton<RemoteLedgerMovementWriter>();
         // The embedded ledger writes a movement and its command in one transaction; a remote one cannot.

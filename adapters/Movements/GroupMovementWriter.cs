@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using WalletFlow.Adapters.Ledger;
 using WalletFlow.Core.Movements;
@@ -10,7 +11,7 @@ namespace WalletFlow.Adapters.Movements;
 /// <summary>
 /// The movement writer on the embedded ledger: one movement, one PostgreSQL transaction — claim, plan,
 /// ledger write, command, state, statements and outbox event commit together, once — and concurrent
-/// movements share that transaction (group commit). Callers queue; up to <see cref="MaxWriters"/>
+/// movements share that transaction (group commit). Callers queue; up to <c>Movements:ConcurrentGroups</c>
 /// groups are in flight, each on its own connection, each written by <see cref="MovementGroup"/> in a
 /// handful of round trips whatever its size, its COMMIT in the last. Every movement is answered exactly
 /// as if it had run alone: written, rejected with its own reason (nothing written for it), replayed,
@@ -21,36 +22,59 @@ namespace WalletFlow.Adapters.Movements;
 /// </summary>
 public sealed partial class GroupMovementWriter(
     NpgsqlDataSource dataSource, EmbeddedLedger ledger, EmbeddedLedgerPort port, ITemplateCatalog templates, TimeProvider time,
-    ILogger<GroupMovementWriter> logger) : IMovementWriter
+    IOptions<MovementsOptions> options, ILogger<GroupMovementWriter> logger) : IMovementWriter
 {
-    // Most members lock a few rows of their own; a group of 64 still commits in a few milliseconds.
-    private const int MaxGroup = 64;
+    private readonly int _maxGroup = options.Value.MaxGroupSize;
 
-    // Groups in flight at once: one plans and runs its scripts while another waits for its COMMIT's
-    // WAL flush. Groups lock their volumes in one order, so they queue rather than deadlock.
-    private const int MaxWriters = 2;
+    // Two by default: one group plans and runs its scripts while another waits for its COMMIT's WAL
+    // flush. Groups lock their volumes in one order, so they queue rather than deadlock.
+    private readonly int _maxWriters = options.Value.ConcurrentGroups;
 
     private readonly Lock _gate = new();
     private readonly Queue<QueuedMovement> _queue = new();
     private int _writers;
+    private long _groups;
+    private long _grouped;
+    private long _splits;
+
+    /// <summary>What the writer has done since it started: for metrics, and for tests that must know a group formed.</summary>
+    public GroupWriterStatistics Statistics
+    {
+        get
+        {
+            lock (_gate)
+                return new GroupWriterStatistics(_queue.Count, Interlocked.Read(ref _groups), Interlocked.Read(ref _grouped), Interlocked.Read(ref _splits));
+        }
+    }
 
     public async Task<Result<MovementReceipt>> WriteAsync(MovementCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         await port.EnsureLedgerAsync(cancellationToken);
         var queued = new QueuedMovement(command);
-        Enqueue([queued]);
+        Enqueue([queued], first: false);
         return await queued.Answer.Task.WaitAsync(cancellationToken);
     }
 
-    private void Enqueue(IEnumerable<QueuedMovement> movements)
+    // At the back of the queue, or (movements a group could not take) at its front, in their order.
+    private void Enqueue(IReadOnlyList<QueuedMovement> movements, bool first)
     {
         var start = false;
         lock (_gate)
         {
-            foreach (var movement in movements)
-                _queue.Enqueue(movement);
-            if (_queue.Count > 0 && _writers < MaxWriters)
+            if (first)
+            {
+                var rest = _queue.ToList();
+                _queue.Clear();
+                foreach (var movement in movements.Concat(rest))
+                    _queue.Enqueue(movement);
+            }
+            else
+            {
+                foreach (var movement in movements)
+                    _queue.Enqueue(movement);
+            }
+            if (_queue.Count > 0 && _writers < _maxWriters)
             {
                 _writers++;
                 start = true;
@@ -72,15 +96,17 @@ public sealed partial class GroupMovementWriter(
                     _writers--;
                     return;
                 }
-                group = new QueuedMovement[Math.Min(_queue.Count, MaxGroup)];
+                group = new QueuedMovement[Math.Min(_queue.Count, _maxGroup)];
                 for (var i = 0; i < group.Length; i++)
                     group[i] = _queue.Dequeue();
             }
+            Interlocked.Increment(ref _groups);
+            Interlocked.Add(ref _grouped, group.Length > 1 ? group.Length : 0);
             var later = new List<QueuedMovement>();
             await WriteAsync(group, later);
             // Only now, with the group's transaction ended and its locks released, may they run again.
             if (later.Count > 0)
-                Enqueue(later);
+                Enqueue(later, first: true);
         }
     }
 
@@ -104,9 +130,15 @@ public sealed partial class GroupMovementWriter(
             catch (PostgresException e) when (group.Count > 1)
             {
                 LogSplit(group.Count, e.SqlState, e.MessageText);
+                Interlocked.Increment(ref _splits);
                 var half = group.Count / 2;
+                var before = later.Count;
                 await WriteAsync(group.Take(half).ToList(), later);
-                await WriteAsync(group.Skip(half).ToList(), later);
+                // Movements of the first half wait for a later transaction: the second half waits behind them.
+                if (later.Count > before)
+                    later.AddRange(group.Skip(half));
+                else
+                    await WriteAsync(group.Skip(half).ToList(), later);
                 return;
             }
 #pragma warning disable CA1031 // the failure belongs to the movements of the group, each is told
@@ -123,6 +155,13 @@ public sealed partial class GroupMovementWriter(
     [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL refused a group of {Count} movements ({SqlState}: {Message}); sending it again in halves")]
     private partial void LogSplit(int count, string sqlState, string message);
 }
+
+/// <summary>Counters of a <see cref="GroupMovementWriter"/>.</summary>
+/// <param name="Queued">Movements waiting for a group now.</param>
+/// <param name="Groups">Groups taken from the queue.</param>
+/// <param name="MovementsInSharedGroups">Movements that went in a group of more than one.</param>
+/// <param name="Splits">Groups PostgreSQL refused that were resent in halves.</param>
+public sealed record GroupWriterStatistics(int Queued, long Groups, long MovementsInSharedGroups, long Splits);
 
 /// <summary>A movement waiting for its group, and its answer.</summary>
 internal sealed class QueuedMovement(MovementCommand command)

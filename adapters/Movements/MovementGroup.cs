@@ -17,33 +17,33 @@ internal sealed class MovementGroup(NpgsqlDataSource dataSource, EmbeddedLedger 
 {
     /// <summary>
     /// Writes the group and answers its movements once committed; returns those that must run in a
-    /// later transaction (a second movement with a key already in this group, or one whose plan locks
-    /// what another member locked: locks do not separate members of one transaction).
+    /// later transaction, in queue order: from the first movement with a key already in this group,
+    /// or the first whose plan locks what an earlier member locked (locks do not separate members of
+    /// one transaction), every movement after it too, so movements still run in the order they came.
     /// </summary>
     public async Task<IReadOnlyList<QueuedMovement>> WriteAsync(IReadOnlyList<QueuedMovement> group)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var members = new List<QueuedMovement>();
-        var later = new List<QueuedMovement>();
-        foreach (var movement in group)
-            (keys.Add(movement.Command.Key.Value) ? members : later).Add(movement);
+        var distinct = group.TakeWhile(m => keys.Add(m.Command.Key.Value)).Count();
+        var members = group.Take(distinct).ToList();
         var answers = new Result<MovementReceipt>?[members.Count];
         var failures = new Exception?[members.Count];
-        await RunAsync(members, answers, failures, later);
+        var planned = await RunAsync(members, answers, failures);
 
         // Answered only now that the transaction has ended: its key locks are released, so a caller
         // that sends its next request at once is not told that this one is still in progress.
-        for (var i = 0; i < members.Count; i++)
+        for (var i = 0; i < planned; i++)
         {
             if (failures[i] is { } failure)
                 members[i].Answer.TrySetException(failure);
             else if (answers[i] is { } answer)
                 members[i].Answer.TrySetResult(answer);
         }
-        return later;
+        return group.Skip(planned).ToList();
     }
 
-    private async Task RunAsync(List<QueuedMovement> members, Result<MovementReceipt>?[] answers, Exception?[] failures, List<QueuedMovement> later)
+    // Runs the first members, up to the first that must wait for a later transaction; returns how many ran.
+    private async Task<int> RunAsync(List<QueuedMovement> members, Result<MovementReceipt>?[] answers, Exception?[] failures)
     {
         var ct = CancellationToken.None;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -53,7 +53,8 @@ internal sealed class MovementGroup(NpgsqlDataSource dataSource, EmbeddedLedger 
 
         var decisions = new List<(int Member, MovementDecision Decision)>();
         var state = new PostgresCommandState(connection, transaction);
-        for (var i = 0; i < members.Count; i++)
+        var planned = members.Count;
+        for (var i = 0; i < planned; i++)
         {
             var command = members[i].Command;
             if (MovementSteps.Answer(claims[i], command.Key) is { } answered)
@@ -72,7 +73,7 @@ internal sealed class MovementGroup(NpgsqlDataSource dataSource, EmbeddedLedger 
             }
             catch (LockedByAnotherMemberException)
             {
-                later.Add(members[i]);
+                planned = i;
             }
             // A plan's bug is that movement's failure; a database error has aborted the transaction
             // and belongs to the group (the writer sends it again in halves).
@@ -110,5 +111,6 @@ internal sealed class MovementGroup(NpgsqlDataSource dataSource, EmbeddedLedger 
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             await batch.ExecuteNonQueryAsync(ct);
         }
+        return planned;
     }
 }

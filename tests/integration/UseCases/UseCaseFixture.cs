@@ -19,7 +19,15 @@ namespace WalletFlow.Tests.Integration.UseCases;
 public sealed class UseCaseFixture(PostgresServer server) : IAsyncLifetime
 {
     private readonly FreshDatabase _database = new(server);
+    private readonly Dictionary<string, string?> _settings = [];
     private ServiceProvider _services = null!;
+
+    /// <summary>A fixture with more configuration (<c>Movements:ConcurrentGroups</c> = 1, say); a test creates and disposes it itself.</summary>
+    internal UseCaseFixture(PostgresServer server, IReadOnlyDictionary<string, string?> settings) : this(server)
+    {
+        foreach (var (key, value) in settings)
+            _settings[key] = value;
+    }
 
     public NpgsqlDataSource Db => _database.DataSource;
 
@@ -37,7 +45,7 @@ public sealed class UseCaseFixture(PostgresServer server) : IAsyncLifetime
         {
             [PostgresOptions.ConnectionStringKey] = _database.ConnectionString,
             ["Ledger:Name"] = "walletflow",
-        }).Build();
+        }.Concat(_settings)).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
