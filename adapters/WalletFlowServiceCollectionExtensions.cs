@@ -47,7 +47,7 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PostgresOptions>, PostgresOptionsValidator>();
 
         services.AddSingleton<WalletFlowDatabase>();
-        services.AddSingleton(sp => NpgsqlDataSource.Create(WithAutoPrepare(sp.GetRequiredService<WalletFlowDatabase>().ConnectionString)));
+        services.AddSingleton(sp => NpgsqlDataSource.Create(PoolConnectionString(sp)));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EmbeddedLedger>();
@@ -70,7 +70,7 @@ public static class WalletFlowServiceCollectionExtensions
     /// <summary>The command stores and every use case of core (design.md §6).</summary>
     public static IServiceCollection AddWalletFlowUseCases(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp => CommandsDataSource.Create(WithAutoPrepare(sp.GetRequiredService<WalletFlowDatabase>().ConnectionString)));
+        services.AddSingleton(sp => CommandsDataSource.Create(PoolConnectionString(sp)));
         services.AddSingleton<ICommandStore, PostgresCommandStore>();
         services.AddSingleton<IWalletStore, PostgresWalletStore>();
         services.AddWalletFlowPayments(configuration);
@@ -124,14 +124,22 @@ public static class WalletFlowServiceCollectionExtensions
         return services;
     }
 
-    // The ledger's write path repeats a handful of statements: prepared once per connection, PostgreSQL
-    // skips parsing and planning them (about a quarter of its CPU per write, bench/README.md).
-    // A connection string that sets Max Auto Prepare keeps its own value.
-    private static string WithAutoPrepare(string connectionString)
+    // Both pools are built here. The ledger's write path repeats a handful of statements: prepared
+    // once per connection, PostgreSQL skips parsing and planning them (about a quarter of its CPU per
+    // write, bench/README.md). Each pool holds at most Postgres:MaxPoolSize connections, which the
+    // private cluster's max_connections is sized from, so a crowd of clients queues for a connection
+    // instead of being refused by PostgreSQL (53300). A connection string's own values win.
+    private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "Max Pool Size", "MaxPoolSize"];
+
+    private static string PoolConnectionString(IServiceProvider services)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var configured = services.GetRequiredService<WalletFlowDatabase>().ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(configured);
         if (builder.MaxAutoPrepare == 0)
             builder.MaxAutoPrepare = 32;
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        if (!PoolSizeKeywords.Any(given.ContainsKey))
+            builder.MaxPoolSize = services.GetRequiredService<IOptions<PostgresOptions>>().Value.MaxPoolSize;
         return builder.ConnectionString;
     }
 }

@@ -59,7 +59,8 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         var cluster = new EmbeddedPostgresCluster(binaries, dataDirectory, port, options.Database, password, logger);
         await cluster.RunPgCtlOrThrowAsync("start",
             ["start", "-D", dataDirectory, "-w", "-t", options.StartTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
-             "-l", Path.Combine(dataDirectory, "server.log"), "-o", $"-p {port}"], ct);
+             "-l", Path.Combine(dataDirectory, "server.log"),
+             "-o", FormattableString.Invariant($"-p {port} -c max_connections={options.ClusterMaxConnections}")], ct);
         cluster._running = true;
         try
         {

@@ -26,6 +26,20 @@ public sealed class PostgresOptions
     /// <summary>How long to wait for the private cluster to accept connections.</summary>
     public int StartTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Most connections each of walletflow's two pools holds (the main one: ledger, movements, reads;
+    /// the commands one: payouts and the remote-ledger path). A request that finds its pool full waits
+    /// for a connection rather than opening one more, so the server never sees more than the pools
+    /// together (a connection string's own Maximum Pool Size wins).
+    /// </summary>
+    public int MaxPoolSize { get; set; } = 40;
+
+    /// <summary>The private cluster's max_connections: both pools, plus <see cref="ConnectionHeadroom"/>.</summary>
+    public int ClusterMaxConnections => 2 * MaxPoolSize + ConnectionHeadroom;
+
+    /// <summary>Connections beyond the pools: the migrator's lock, operators' psql, PostgreSQL's reserved superuser slots.</summary>
+    public const int ConnectionHeadroom = 20;
+
     /// <summary>Skip fsync in the private cluster (tests only: a crash may lose data).</summary>
     public bool UnsafeNoFsync { get; set; }
 }

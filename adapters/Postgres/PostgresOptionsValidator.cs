@@ -17,6 +17,8 @@ public sealed partial class PostgresOptionsValidator : IValidateOptions<Postgres
             failures.Add($"{PostgresOptions.Section}:DataDirectory must not be empty.");
         if (options.StartTimeoutSeconds is < 1 or > 3600)
             failures.Add($"{PostgresOptions.Section}:StartTimeoutSeconds must be between 1 and 3600; it is {options.StartTimeoutSeconds}.");
+        if (options.MaxPoolSize is < 2 or > 1000)
+            failures.Add($"{PostgresOptions.Section}:MaxPoolSize must be between 2 and 1000; it is {options.MaxPoolSize}.");
         if (options.BinDirectory is { Length: > 0 } bin && !Directory.Exists(bin))
             failures.Add($"{PostgresOptions.Section}:BinDirectory '{bin}' does not exist.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

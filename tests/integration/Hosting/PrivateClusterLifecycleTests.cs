@@ -84,7 +84,7 @@ public sealed class PrivateClusterLifecycleTests : IDisposable
     }
 
     // The port is in the start-up line; the password is in the cluster's own credentials file.
-    private static string ConnectionStringFrom(string output, string dataDirectory)
+    internal static string ConnectionStringFrom(string output, string dataDirectory)
     {
         const string marker = "database walletflow on 127.0.0.1:";
         var start = output.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
