@@ -7,11 +7,16 @@ using WalletFlow.Numscript;
 namespace WalletFlow.Adapters.Ledger;
 
 /// <summary>A script to write inside the caller's transaction (<see cref="EmbeddedLedger.StageScriptsAsync"/>).</summary>
-/// <param name="Script">The filled template.</param>
-/// <param name="IdempotencyKey">The command's key (also the ledger's).</param>
-/// <param name="Reference">The transaction's unique reference.</param>
-/// <param name="Metadata">Transaction metadata.</param>
-public sealed record StagedScript(TransactionScript Script, string IdempotencyKey, string Reference, IReadOnlyDictionary<string, string> Metadata);
+/// <param name="Request">The request: a script, with its reference, metadata and timestamp when given.</param>
+/// <param name="IdempotencyKey">Its idempotency key, or null.</param>
+public sealed record StagedScript(CreateTransaction Request, string? IdempotencyKey)
+{
+    /// <summary>The script.</summary>
+    public TransactionScript Script => Request.Script ?? throw new InvalidOperationException("A staged write is a script.");
+
+    /// <summary>Transaction metadata the request sets.</summary>
+    public IReadOnlyDictionary<string, string> Metadata => Request.Metadata ?? new Dictionary<string, string>();
+}
 
 public sealed partial class EmbeddedLedger
 {
@@ -21,8 +26,9 @@ public sealed partial class EmbeddedLedger
 
     /// <summary>
     /// Runs several scripts in the caller's transaction, one after the other as if each had been sent
-    /// alone, and stages their rows: each answers its transaction or its own refusal (funds, key or
-    /// reference taken, a script error), and a refused one stages nothing. Round trips: one to lock and
+    /// alone, and stages their rows: each answers its transaction, the original one when its key was
+    /// used with the same request (a replay), or its own refusal (funds, key used by another request,
+    /// reference taken, a script error); a replayed or refused one stages nothing. Round trips: one to lock and
     /// read every volume the scripts touch (in the one lock order), one for the ids of those written;
     /// <see cref="StagedScripts.AddTo"/> then adds the rows to the caller's last batch, which commits.
     /// The interpreter runs between the two, on the locked balances, each script seeing the earlier
@@ -38,7 +44,7 @@ public sealed partial class EmbeddedLedger
         for (var i = 0; i < writes.Count; i++)
         {
             var write = writes[i];
-            if (Validate(new CreateTransaction(null, write.Script, write.Reference, write.Metadata)) is { } invalid)
+            if (Validate(write.Request) is { } invalid)
             {
                 answers[i] = invalid;
                 continue;
@@ -67,16 +73,20 @@ public sealed partial class EmbeddedLedger
         }
         var outcomes = new (ScriptOutcome Outcome, Dictionary<(string, string), Volumes> Pre)?[writes.Count];
         var locked = new HashSet<(string, string)>(volumes.Keys);
+        var hashes = new byte[writes.Count][];
         foreach (var i in live)
         {
-            if (taken.Keys.Contains(writes[i].IdempotencyKey))
+            hashes[i] = RequestHash("create", writes[i].Request);
+            if (writes[i].IdempotencyKey is { } key && taken.Keys.TryGetValue(key, out var claim))
             {
-                answers[i] = LedgerError.Conflict($"idempotency key '{writes[i].IdempotencyKey}' was already used");
+                answers[i] = claim.Hash.AsSpan().SequenceEqual(hashes[i])
+                    ? await ReplayAsync(connection, ledger, claim.TxId, ct)
+                    : LedgerError.Conflict($"idempotency key '{key}' was already used with a different request");
                 continue;
             }
-            if (taken.References.Contains(writes[i].Reference))
+            if (writes[i].Request.Reference is { } reference && taken.References.Contains(reference))
             {
-                answers[i] = LedgerError.Conflict($"a transaction with reference '{writes[i].Reference}' already exists");
+                answers[i] = LedgerError.Conflict($"a transaction with reference '{reference}' already exists");
                 continue;
             }
             var run = await RunStagedAsync(connection, ledger, parsed[i]!, writes[i], store, volumes, locked, ct);
@@ -107,10 +117,11 @@ public sealed partial class EmbeddedLedger
         {
             var i = written[n];
             var (outcome, pre) = outcomes[i]!.Value;
-            var transaction = new LedgerTransaction(ids[n].TxId, insertedAt, insertedAt, outcome.Postings, writes[i].Reference,
+            var at = writes[i].Request.Timestamp is { } timestamp ? LogChain.ToMicroseconds(timestamp) : insertedAt;
+            var transaction = new LedgerTransaction(ids[n].TxId, at, insertedAt, outcome.Postings, writes[i].Request.Reference,
                 outcome.TransactionMetadata, Reverted: false, RevertedAt: null);
             var logData = JsonSerializer.Serialize(new { transaction, accountMetadata = outcome.AccountMetadata }, LedgerJson.Options);
-            rows.Add(new StagedRow(transaction, ids[n].LogId, logData, writes[i].IdempotencyKey, RequestHash("create", ToRequest(writes[i])), outcome.AccountMetadata));
+            rows.Add(new StagedRow(transaction, ids[n].LogId, logData, writes[i].IdempotencyKey, hashes[i], outcome.AccountMetadata));
             answers[i] = LedgerResult<LedgerTransaction>.Ok(transaction with
             {
                 PreCommitVolumes = ByAccount(pre),
@@ -121,8 +132,6 @@ public sealed partial class EmbeddedLedger
             .Distinct().Select(k => (k.Item1, k.Item2, volumes[k])).ToList();
         return new StagedScripts(answers, rows, dirty, ledger);
     }
-
-    private static CreateTransaction ToRequest(StagedScript write) => new(null, write.Script, write.Reference, write.Metadata);
 
     // A run against plenty of everything: what it reads and what its postings touch are what the real
     // run will most likely lock. A guess only: the real run loads whatever it finds missing.
@@ -156,7 +165,7 @@ public sealed partial class EmbeddedLedger
                 return new LedgerError(LedgerErrorCodes.InterpreterRuntime, "the script's reads did not settle after 8 rounds of loading");
             var missing = store.Missing;
             await LockMoreAsync(connection, ledger, missing.Balances, store, volumes, locked, ct);
-            await LoadAsync(connection, ledger, store, locked, [], ct);
+            await LoadFamiliesAndMetadataAsync(connection, ledger, store, ct);
         }
         if (result.Error is { } error)
             return RuntimeError(error);
@@ -187,15 +196,15 @@ public sealed partial class EmbeddedLedger
         locked.UnionWith(pairs);
     }
 
-    private sealed record Taken(Dictionary<(string, string), Volumes> Volumes, HashSet<string> Keys, HashSet<string> References);
+    private sealed record Taken(Dictionary<(string, string), Volumes> Volumes, Dictionary<string, (byte[] Hash, long TxId)> Keys, HashSet<string> References);
 
     // One round trip: the ledger's advisory locks of the keys (as every ledger writer takes them, in
     // one order), the volumes locked, the ledger's number, and which keys and references are taken.
     private static async Task<(long? Number, Taken Taken)> LockForStagingAsync(NpgsqlConnection connection, string ledger,
         IReadOnlyList<StagedScript> writes, List<int> live, HashSet<(string, string)> touched, CancellationToken ct)
     {
-        var keys = live.Select(i => writes[i].IdempotencyKey).ToArray();
-        var references = live.Select(i => writes[i].Reference).ToArray();
+        var keys = live.Select(i => writes[i].IdempotencyKey).OfType<string>().ToArray();
+        var references = live.Select(i => writes[i].Request.Reference).OfType<string>().ToArray();
         var pairs = touched.ToList();
         await using var batch = new NpgsqlBatch(connection);
         Add(batch, "SELECT number FROM ledger.ledgers WHERE name = $1", ledger);
@@ -203,9 +212,9 @@ public sealed partial class EmbeddedLedger
             ledger, keys);
         Add(batch, "SELECT out_address, out_asset, out_input, out_output FROM ledger.lock_volumes($1, $2, $3)",
             ledger, pairs.Select(p => p.Item1).ToArray(), pairs.Select(p => p.Item2).ToArray());
-        Add(batch, "SELECT key FROM ledger.idempotency_keys WHERE ledger = $1 AND key = ANY($2)", ledger, keys);
+        Add(batch, "SELECT key, request_hash, tx_id FROM ledger.idempotency_keys WHERE ledger = $1 AND key = ANY($2)", ledger, keys);
         Add(batch, "SELECT reference FROM ledger.transactions WHERE ledger = $1 AND reference = ANY($2)", ledger, references);
-        var taken = new Taken([], new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        var taken = new Taken([], new Dictionary<string, (byte[], long)>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         await using var reader = await batch.ExecuteReaderAsync(ct);
         long? number = await reader.ReadAsync(ct) ? reader.GetInt64(0) : null;
         await reader.NextResultAsync(ct);
@@ -214,7 +223,7 @@ public sealed partial class EmbeddedLedger
             taken.Volumes[(reader.GetString(0), reader.GetString(1))] = new Volumes(reader.GetFieldValue<BigInteger>(2), reader.GetFieldValue<BigInteger>(3));
         await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
-            taken.Keys.Add(reader.GetString(0));
+            taken.Keys[reader.GetString(0)] = (reader.GetFieldValue<byte[]>(1), reader.GetInt64(2));
         await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
             taken.References.Add(reader.GetString(0));
@@ -255,7 +264,7 @@ public sealed partial class EmbeddedLedger
     }
 
     internal sealed record StagedRow(
-        LedgerTransaction Transaction, long LogId, string LogData, string Key, byte[] Hash,
+        LedgerTransaction Transaction, long LogId, string LogData, string? Key, byte[] Hash,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> AccountMetadata);
 }
 
@@ -278,8 +287,11 @@ public sealed class StagedScripts
         _ledger = ledger;
     }
 
-    /// <summary>One answer per script, in order: the transaction it will be once the batch commits, or its refusal.</summary>
+    /// <summary>One answer per script, in order: the transaction it will be once the batch commits, the original of a replay, or its refusal.</summary>
     public IReadOnlyList<LedgerResult<LedgerTransaction>> Answers { get; }
+
+    /// <summary>Whether any script has rows to write.</summary>
+    public bool Writes => _rows.Count > 0;
 
     /// <summary>Adds the transactions, postings, moves, accounts, log entries, keys and new volumes to <paramref name="batch"/>.</summary>
     public void AddTo(NpgsqlBatch batch)
@@ -294,10 +306,12 @@ public sealed class StagedScripts
             """,
             Enumerable.Repeat(_ledger, n).ToArray(), _rows.Select(r => r.Transaction.Id).ToArray(),
             _rows.Select(r => r.Transaction.Timestamp).ToArray(), _rows.Select(r => r.Transaction.InsertedAt).ToArray(),
-            Texts(_rows.Select(r => r.Transaction.Reference!)),
+            new NpgsqlParameter { Value = _rows.Select(r => r.Transaction.Reference).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
             new NpgsqlParameter { Value = _rows.Select(r => JsonSerializer.Serialize(r.Transaction.Metadata, LedgerJson.Options)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
             _rows.Select(r => r.LogId).ToArray(), Enumerable.Repeat(EmbeddedLedger.NewTransactionLog, n).ToArray(),
-            _rows.Select(r => r.LogData).ToArray(), "\"id\":-1", Texts(_rows.Select(r => r.Key)), _rows.Select(r => r.Hash).ToArray(),
+            _rows.Select(r => r.LogData).ToArray(), "\"id\":-1",
+            new NpgsqlParameter { Value = _rows.Select(r => r.Key).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+            _rows.Select(r => r.Hash).ToArray(),
             postings.Select(p => p.Tx).ToArray(), postings.Select(p => p.Posting.Source).ToArray(), postings.Select(p => p.Posting.Destination).ToArray(),
             postings.Select(p => p.Posting.Asset).ToArray(), postings.Select(p => p.Posting.Amount).ToArray());
         Add(batch, """
@@ -316,9 +330,6 @@ public sealed class StagedScripts
                 new NpgsqlParameter { Value = JsonSerializer.Serialize(metadata, LedgerJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb }, at);
         }
     }
-
-    private static NpgsqlParameter Texts(IEnumerable<string> values) =>
-        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 
     private static void Add(NpgsqlBatch batch, string sql, params object[] values)
     {

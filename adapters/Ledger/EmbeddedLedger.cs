@@ -55,8 +55,9 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
         // Only an idempotency key needs the canonical request's hash (its claim stores it).
         var requestHash = idempotencyKey is null ? null : RequestHash("create", request);
         // Plain postings need nothing from the client between locking and writing: they go in groups
-        // with other callers' (EmbeddedLedger.GroupCommit.cs). A dry run must roll back, and a script
-        // reads balances before it can say what it posts: both take the single-write path below.
+        // with other callers' (EmbeddedLedger.GroupCommit.cs). A script runs where movements run
+        // theirs (EmbeddedLedger.Staged.cs), here as a group of one; a dry run of plain postings takes
+        // the single write, rolled back.
         if (request.Script is null && !dryRun)
             return await WritePostingsAsync(ledger, request, idempotencyKey, requestHash, ct);
         // Plain postings lock in one order and cannot deadlock; a script that discovers accounts
@@ -66,7 +67,9 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
         {
             try
             {
-                return await CreateTransactionOnceAsync(ledger, request, idempotencyKey, requestHash, dryRun, ct);
+                return request.Script is null
+                    ? await DryRunPostingsAsync(ledger, request, idempotencyKey, requestHash, ct)
+                    : await WriteScriptAsync(ledger, request, idempotencyKey, dryRun, ct);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
             {
@@ -74,32 +77,36 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
         }
     }
 
-    private async Task<LedgerResult<LedgerTransaction>> CreateTransactionOnceAsync(
-        string ledger, CreateTransaction request, string? idempotencyKey, byte[]? requestHash, bool dryRun, CancellationToken ct)
+    private async Task<LedgerResult<LedgerTransaction>> WriteScriptAsync(
+        string ledger, CreateTransaction request, string? idempotencyKey, bool dryRun, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var staged = await StageScriptsAsync(connection, ledger, [new StagedScript(request, idempotencyKey)], ct);
+        if (!staged.Writes || dryRun)
+            return staged.Answers[0]; // a refusal, a replay or a dry run: disposing the transaction rolls back
+        await using var batch = new NpgsqlBatch(connection);
+        staged.AddTo(batch);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        await batch.ExecuteNonQueryAsync(ct);
+        return staged.Answers[0];
+    }
 
+    private async Task<LedgerResult<LedgerTransaction>> DryRunPostingsAsync(
+        string ledger, CreateTransaction request, string? idempotencyKey, byte[]? requestHash, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
         if (await ClaimIdempotencyKeyAsync(connection, ledger, idempotencyKey, requestHash, ct) is { } replay)
             return replay.Succeeded ? await ReplayAsync(connection, ledger, replay.Value, ct) : replay.Error;
         if (!await LedgerExistsAsync(connection, ledger, ct))
             return LedgerError.LedgerNotFound(ledger);
         if (request.Reference is { } reference && await ReferenceTakenAsync(connection, ledger, reference, ct))
             return LedgerError.Conflict($"a transaction with reference '{reference}' already exists");
-
-        var outcome = request.Script is { } script
-            ? await RunScriptAsync(connection, ledger, script, request.Metadata ?? Empty, ct)
-            : LedgerResult<ScriptOutcome>.Ok(new ScriptOutcome(request.Postings!, request.Metadata ?? Empty, NoAccountMetadata));
-        if (!outcome.Succeeded)
-            return outcome.Error;
-        // A script's funds were checked by the interpreter under its own overdraft clauses; plain
-        // postings are checked here, unless forced.
-        var result = await CommitAsync(connection, ledger, outcome.Value.Postings, outcome.Value.TransactionMetadata, request.Reference,
-            request.Timestamp, checkFunds: request.Script is null && !request.Force, outcome.Value.AccountMetadata,
-            dryRun ? null : idempotencyKey, requestHash, NewTransactionLog, revertOf: null, commitInBatch: !dryRun, ct);
-        // Committed by the batch itself; otherwise (a refusal, a dry run) disposing the transaction
-        // rolls back: nothing was written.
-        return result;
+        // Every check of a real write, then the transaction is disposed: rolled back, nothing kept.
+        return await CommitAsync(connection, ledger, request.Postings!, request.Metadata ?? Empty, request.Reference,
+            request.Timestamp, checkFunds: !request.Force, NoAccountMetadata, idempotencyKey: null, requestHash: null,
+            NewTransactionLog, revertOf: null, commitInBatch: false, ct);
     }
 
     /// <summary>

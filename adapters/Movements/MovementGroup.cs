@@ -84,8 +84,8 @@ internal sealed class MovementGroup(NpgsqlDataSource dataSource, EmbeddedLedger 
         }
 
         var staged = await ledger.StageScriptsAsync(connection, ledgerName, decisions.Select(d => new StagedScript(
-            new TransactionScript(d.Decision.Ledger.Script.Plain, d.Decision.Ledger.Script.Vars),
-            d.Decision.Ledger.IdempotencyKey, d.Decision.Ledger.Reference, d.Decision.Ledger.Metadata)).ToList(), ct);
+            new CreateTransaction(null, new TransactionScript(d.Decision.Ledger.Script.Plain, d.Decision.Ledger.Script.Vars),
+                d.Decision.Ledger.Reference, d.Decision.Ledger.Metadata), d.Decision.Ledger.IdempotencyKey)).ToList(), ct);
         var records = new List<(string Key, byte[] Hash, CommandRecord Record)>();
         for (var n = 0; n < decisions.Count; n++)
         {
