@@ -18,5 +18,8 @@ public enum WalletFlowBackgroundWork
     /// <summary>Runs the reconciliation gates on <c>Gates:IntervalMinutes</c>; functions/ uses a TimerTrigger instead.</summary>
     GateSchedule = 4,
 
-    All = LogSealer | OutboxRelay | GateSchedule,
+    /// <summary>With Formance, completes ledger transactions whose command commit was lost, on <c>Ledger:ReconcileInterval</c>.</summary>
+    OrphanReconciler = 8,
+
+    All = LogSealer | OutboxRelay | GateSchedule | OrphanReconciler,
 }

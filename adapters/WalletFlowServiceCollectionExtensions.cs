@@ -64,6 +64,8 @@ public static class WalletFlowServiceCollectionExtensions
             services.AddHostedService<OutboxRelayService>();
         if (background.HasFlag(WalletFlowBackgroundWork.GateSchedule))
             services.AddHostedService<GateSchedule>();
+        if (background.HasFlag(WalletFlowBackgroundWork.OrphanReconciler))
+            services.AddHostedService<OrphanedMovementReconciler>();
         return services;
     }
 
@@ -96,6 +98,8 @@ public static class WalletFlowServiceCollectionExtensions
             ? sp.GetRequiredService<RemoteLedgerMovementWriter>()
             : sp.GetRequiredService<GroupMovementWriter>());
         services.AddSingleton<MovementPipeline>();
+        services.AddSingleton<IOrphanedMovementStore, PostgresOrphanedMovementStore>();
+        services.AddSingleton<CompleteOrphanedMovements>();
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.Section), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateDataAnnotations()

@@ -19,6 +19,12 @@ public sealed class LedgerOptions
     public string Name { get; set; } = DefaultName;
 
     public FormanceOptions Formance { get; set; } = new();
+
+    /// <summary>
+    /// With Formance, how often the orphan reconciler completes ledger transactions whose command commit
+    /// was lost (it also runs at start-up).
+    /// </summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>
@@ -65,6 +71,8 @@ public sealed partial class LedgerOptionsValidator : IValidateOptions<LedgerOpti
             failures.Add($"{LedgerOptions.Section}:Mode must be Embedded or Formance; it is '{options.Mode}'.");
         if (!LedgerSyntax.IsLedgerName(options.Name ?? ""))
             failures.Add($"{LedgerOptions.Section}:Name must be 1 to 63 letters, digits, '_' or '-'; it is '{options.Name}'.");
+        if (options.ReconcileInterval < TimeSpan.FromSeconds(1) || options.ReconcileInterval > TimeSpan.FromDays(1))
+            failures.Add($"{LedgerOptions.Section}:ReconcileInterval must be between 00:00:01 and 1.00:00:00; it is {options.ReconcileInterval}.");
         if (options.Mode == LedgerMode.Formance)
         {
             var f = options.Formance;

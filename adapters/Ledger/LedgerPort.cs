@@ -130,6 +130,29 @@ public abstract partial class LedgerPort : ILedger
         return new LedgerTransactionPage(page.Value.Data.Select(ToCore).ToList(), page.Value.HasMore);
     }
 
+    /// <summary>
+    /// Transactions carrying a metadata key, newest first, in an id window: Formance's <c>$exists</c>
+    /// on metadata and <c>$gt</c>/<c>$lt</c> on the id, which both ledgers answer. Paged by id, not by
+    /// the ledger's cursor, as <see cref="ListTransactionsAsync(string, int, long?, CancellationToken)"/> is.
+    /// </summary>
+    public async Task<LedgerTransactionPage> ListTransactionsWithMetadataAsync(
+        string metadataKey, long? afterId, long? beforeId, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(metadataKey);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, LedgerQuery.MaxPageSize);
+        var conditions = new List<object> { new Dictionary<string, object> { ["$exists"] = new Dictionary<string, string> { ["metadata"] = metadataKey } } };
+        if (afterId is { } after)
+            conditions.Add(new Dictionary<string, object> { ["$gt"] = new Dictionary<string, long> { ["id"] = after } });
+        if (beforeId is { } before)
+            conditions.Add(new Dictionary<string, object> { ["$lt"] = new Dictionary<string, long> { ["id"] = before } });
+        var filter = JsonSerializer.SerializeToElement(conditions.Count == 1 ? conditions[0] : new Dictionary<string, object> { ["$and"] = conditions });
+        var page = await ListTransactionsAsync(new LedgerQuery(pageSize, filter), cancellationToken);
+        if (!page.Succeeded)
+            throw new LedgerFailureException(page.Error);
+        return new LedgerTransactionPage(page.Value.Data.Select(ToCore).ToList(), page.Value.HasMore);
+    }
+
     private static IEnumerable<AccountBalance> Balances(LedgerAccount account) =>
         (account.Volumes ?? new Dictionary<string, Volumes>())
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)

@@ -8,7 +8,7 @@ namespace WalletFlow.Core.Movements;
 /// <summary>
 /// The steps of one movement, in order, as every <see cref="IMovementWriter"/> runs them: claim
 /// (<see cref="Answer"/>), plan and fill (<see cref="DecideAsync"/>), post, record
-/// (<see cref="Record"/>). A writer decides only how they share transactions.
+/// (<see cref="Record(MovementDecision, LedgerTransaction)"/>). A writer decides only how they share transactions.
 /// </summary>
 public static class MovementSteps
 {
@@ -17,6 +17,12 @@ public static class MovementSteps
 
     /// <summary>Metadata key naming the operation on its ledger transaction.</summary>
     public const string OperationMetadata = "walletflow_operation";
+
+    /// <summary>
+    /// Metadata key holding, on a remote ledger's transaction, what the command records besides the
+    /// transaction (<see cref="MovementRecordJson"/>): the orphan reconciler completes a command from it.
+    /// </summary>
+    public const string RecordMetadata = "walletflow_record";
 
     private static readonly JsonSerializerOptions CanonicalJson = new() { WriteIndented = false };
 
@@ -59,19 +65,26 @@ public static class MovementSteps
     }
 
     /// <summary>Everything the posted movement records with its claim: receipt, state changes, statements, outbox event.</summary>
-    public static CommandRecord Record(MovementDecision decision, LedgerTransaction posted)
+    public static CommandRecord Record(MovementDecision decision, LedgerTransaction posted) =>
+        Record(RecordedMovement.From(decision), posted);
+
+    /// <summary>
+    /// The same from a movement's recorded plan (<see cref="MovementRecordJson"/>) and its ledger
+    /// transaction: what the writer would have recorded, rebuilt without the client.
+    /// </summary>
+    public static CommandRecord Record(RecordedMovement movement, LedgerTransaction posted)
     {
-        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(movement);
         ArgumentNullException.ThrowIfNull(posted);
-        var (command, plan) = (decision.Command, decision.Plan);
-        var receipt = new MovementReceipt(command.CommandId, command.Operation, posted.Id, posted.Timestamp, posted.Postings, plan.Attributes);
-        var outbox = new OutboxEvent(plan.AggregateType, plan.AggregateId, plan.EventType,
-            DeduplicationId: $"{command.CommandId}:{plan.EventType}", Payload: EventPayload(receipt, plan));
-        return new CommandRecord(receipt, command.Operation, command.Reference, command.CanonicalRequest, plan.StateChanges,
+        var command = movement.Command;
+        var receipt = new MovementReceipt(command.CommandId, command.Operation, posted.Id, posted.Timestamp, posted.Postings, movement.Attributes);
+        var outbox = new OutboxEvent(movement.AggregateType, movement.AggregateId, movement.EventType,
+            DeduplicationId: $"{command.CommandId}:{movement.EventType}", Payload: EventPayload(receipt, movement));
+        return new CommandRecord(receipt, command.Operation, command.Reference, command.CanonicalRequest, movement.StateChanges,
             StatementEntry.From(posted.Postings), outbox);
     }
 
-    private static string EventPayload(MovementReceipt receipt, MovementPlan movement) =>
+    private static string EventPayload(MovementReceipt receipt, RecordedMovement movement) =>
         JsonSerializer.Serialize(new
         {
             commandId = receipt.CommandId,

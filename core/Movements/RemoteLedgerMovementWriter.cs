@@ -8,8 +8,10 @@ namespace WalletFlow.Core.Movements;
 /// movement takes two commits — the ledger's, then the command transaction's. Once the ledger has
 /// answered "posted", nothing listens to the caller's cancellation any more: the command is recorded
 /// whatever the client does. A crash between the two commits leaves a ledger transaction carrying
-/// <see cref="MovementSteps.CommandMetadata"/> and no command; the caller's retry completes it (the
-/// ledger replays the key), and so does the orphan reconciler, without one.
+/// <see cref="MovementSteps.CommandMetadata"/> and, in <see cref="MovementSteps.RecordMetadata"/>,
+/// everything its command records, but no command: the orphan reconciler
+/// (<see cref="CompleteOrphanedMovements"/>) completes it without the client, and the client's retry
+/// completes it too.
 /// </summary>
 public sealed class RemoteLedgerMovementWriter(ICommandStore commands, ITemplateCatalog templates, ILedger ledger) : IMovementWriter
 {
@@ -25,13 +27,34 @@ public sealed class RemoteLedgerMovementWriter(ICommandStore commands, ITemplate
         var decided = await MovementSteps.DecideAsync(command, transaction, templates, cancellationToken);
         if (!decided.TryGetValue(out var decision, out var rejected))
             return rejected;
-        var posted = await ledger.PostAsync(decision.Ledger, cancellationToken);
+        var posted = await ledger.PostAsync(MovementRecordJson.Attach(decision), cancellationToken);
         if (!posted.TryGetValue(out var transactionPosted, out rejected))
+        {
+            if (rejected is LedgerConflict && await EarlierAttemptAsync(command, cancellationToken) is { } earlier)
+            {
+                // A first attempt was posted and its command commit lost, and this retry planned
+                // differently (a reserve tranche's maturity is read from the clock): the ledger keeps the
+                // first, so the command records the first, as the reconciler would.
+                var completed = MovementSteps.Record(earlier.Movement, earlier.Transaction);
+                await transaction.CommitAsync(completed, CancellationToken.None);
+                return completed.Receipt;
+            }
             return MovementSteps.Refused(rejected, command);
+        }
 
         // Posted: from here on the command is recorded even if the client has gone away.
         var record = MovementSteps.Record(decision, transactionPosted);
         await transaction.CommitAsync(record, CancellationToken.None);
         return record.Receipt;
+    }
+
+    // The ledger transaction this command's reference names, when it records this very request.
+    private async Task<(RecordedMovement Movement, LedgerTransaction Transaction)?> EarlierAttemptAsync(MovementCommand command, CancellationToken cancellationToken)
+    {
+        var earlier = await ledger.FindByReferenceAsync(command.Reference, cancellationToken);
+        return earlier is not null && MovementRecordJson.TryRead(earlier, out var movement, out _)
+            && movement.Command.Operation == command.Operation && movement.Command.RequestHash.AsSpan().SequenceEqual(command.RequestHash)
+            ? (movement, earlier)
+            : null;
     }
 }

@@ -34,6 +34,14 @@ public interface ILedger
     Task<LedgerTransactionPage> ListTransactionsAsync(string addressPrefix, int pageSize, long? beforeId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// One page of the transactions that carry metadata <paramref name="metadataKey"/>, newest first,
+    /// with ids above <paramref name="afterId"/> (every one when null) and below <paramref name="beforeId"/>
+    /// (when given): the orphan reconciler pages back from the newest to its checkpoint. Like
+    /// <see cref="ListTransactionsAsync(string, int, long?, CancellationToken)"/>, the filter is rebuilt on every call.
+    /// </summary>
+    Task<LedgerTransactionPage> ListTransactionsWithMetadataAsync(string metadataKey, long? afterId, long? beforeId, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>
     /// <see cref="ListBalancesAsync(string, CancellationToken)"/> as the balances stood at
     /// <paramref name="pointInTime"/>: only transactions dated up to and including it count (Formance's <c>pit</c>).
     /// </summary>

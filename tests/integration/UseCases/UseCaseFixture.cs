@@ -45,7 +45,7 @@ public sealed class UseCaseFixture(PostgresServer server) : IAsyncLifetime
         {
             [PostgresOptions.ConnectionStringKey] = _database.ConnectionString,
             ["Ledger:Name"] = "walletflow",
-        }.Concat(_settings)).Build();
+        }.Where(d => !_settings.ContainsKey(d.Key)).Concat(_settings)).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
