@@ -130,7 +130,9 @@ public static class WalletFlowServiceCollectionExtensions
 
     // Both pools are built here. The ledger's write path repeats a handful of statements: prepared
     // once per connection, PostgreSQL skips parsing and planning them (about a quarter of its CPU per
-    // write, bench/README.md). Each pool holds at most Postgres:MaxPoolSize connections, which the
+    // write, bench/README.md). A movement group alone uses some 25 distinct statements (a connection
+    // serving movements and the outbox relay was seen at _auto20), so up to 128 are kept per
+    // connection rather than churning through 32. Each pool holds at most Postgres:MaxPoolSize connections, which the
     // private cluster's max_connections is sized from, so a crowd of clients queues for a connection
     // instead of being refused by PostgreSQL (53300). A connection string's own values win.
     private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "Max Pool Size", "MaxPoolSize"];
@@ -139,9 +141,9 @@ public static class WalletFlowServiceCollectionExtensions
     {
         var configured = services.GetRequiredService<WalletFlowDatabase>().ConnectionString;
         var builder = new NpgsqlConnectionStringBuilder(configured);
-        if (builder.MaxAutoPrepare == 0)
-            builder.MaxAutoPrepare = 32;
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        if (builder.MaxAutoPrepare == 0)
+            builder.MaxAutoPrepare = 128;
         if (!PoolSizeKeywords.Any(given.ContainsKey))
             builder.MaxPoolSize = services.GetRequiredService<IOptions<PostgresOptions>>().Value.MaxPoolSize;
         return builder.ConnectionString;

@@ -10,7 +10,7 @@ namespace WalletFlow.Adapters.Stores;
 /// <summary>
 /// What a movement's plan reads, in the transaction that writes it. One instance may serve several
 /// movements of one group (<see cref="Member"/> names the one planning now): wallets and reserve
-/// policies, which no movement changes, are read once per transaction; a lock another member of the
+/// policies, which no movement changes, are read once per transaction (a wallet with its owner's policy); a lock another member of the
 /// same transaction took first is refused with <see cref="LockedByAnotherMemberException"/>, because
 /// locks do not separate members of one transaction — that member must run in a later one.
 /// </summary>
@@ -27,11 +27,19 @@ public sealed class PostgresCommandState(NpgsqlConnection connection, NpgsqlTran
     {
         if (_wallets.TryGetValue(walletId, out var known))
             return known;
+        // The owner's reserve policy comes along: a pay-in reads it right after the wallet, and one
+        // round trip fewer is one less wait in every group.
         await using var select = Command("""
-            SELECT wallet_id, owner_id, currency, status, created_at FROM walletflow.wallets WHERE wallet_id = $1
+            SELECT w.wallet_id, w.owner_id, w.currency, w.status, w.created_at, p.rate_bps, p.hold_days
+            FROM walletflow.wallets w LEFT JOIN walletflow.reserve_policies p ON p.owner_id = w.owner_id
+            WHERE w.wallet_id = $1
             """, walletId);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        return _wallets[walletId] = await reader.ReadAsync(cancellationToken) ? PostgresWalletStore.ReadWallet(reader) : null;
+        if (!await reader.ReadAsync(cancellationToken))
+            return _wallets[walletId] = null;
+        var wallet = PostgresWalletStore.ReadWallet(reader);
+        _policies.TryAdd(wallet.OwnerId, reader.IsDBNull(5) ? null : new ReservePolicy(wallet.OwnerId, reader.GetInt32(5), reader.GetInt32(6)));
+        return _wallets[walletId] = wallet;
     }
 
     public async Task<string?> LockOpeningBalanceAsync(string walletId, CancellationToken cancellationToken)
