@@ -1,9 +1,11 @@
 using System.Numerics;
+using Npgsql;
 using WalletFlow.Adapters.Ledger;
 using WalletFlow.Core.Ports;
 using WalletFlow.Core.Templates;
 using WalletFlow.Tests.Integration.Ledger;
 using static WalletFlow.Tests.Integration.Templates.TemplateLedger;
+using LedgerTransaction = WalletFlow.Adapters.Ledger.LedgerTransaction;
 
 namespace WalletFlow.Tests.Integration.Templates;
 
@@ -41,6 +43,69 @@ public class TemplateRandomRunTests(LedgerFixture fixture) : IClassFixture<Ledge
         Assert.True(outcomes.GetValueOrDefault("ok") > 60, $"seed {seed}: too few postings to mean anything ({string.Join(", ", outcomes)})");
         Assert.True(outcomes.GetValueOrDefault(LedgerErrorCodes.InsufficientFund) > 0, $"seed {seed}: no overdraft was ever attempted");
     }
+
+    /// <summary>
+    /// The interpreter is the one definition of a template, whether a script runs alone or in a group
+    /// (the movement writer stages many in one transaction): the same seeded calls, sent one by one on
+    /// one ledger and in groups of random sizes on another, get identical answers — the same postings
+    /// and transaction ids, the same refusals — and leave identical balances.
+    /// </summary>
+    [Theory]
+    [InlineData(20261203)]
+    [InlineData(11)]
+    public async Task Random_template_calls_sent_in_groups_get_exactly_the_answers_they_get_alone(int seed)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var aloneLedger = await fixture.NewLedgerAsync();
+        var groupedLedger = await fixture.NewLedgerAsync();
+        var alone = new TemplateLedger(fixture.Ledger, aloneLedger);
+        var random = new Random(seed);
+        var calls = Enumerable.Range(0, 200).Select(_ => NextCall(random)).ToList();
+
+        var one = new List<LedgerResult<LedgerTransaction>>();
+        foreach (var call in calls)
+            one.Add(await alone.PostAsync(call.Template, call.Vars.Select(v => (v.Key, v.Value)).ToArray()));
+
+        var grouped = new List<LedgerResult<LedgerTransaction>>();
+        var groups = 0;
+        for (var next = 0; next < calls.Count; groups++)
+        {
+            var size = Math.Min(random.Next(1, 13), calls.Count - next);
+            var writes = calls.Skip(next).Take(size).Select(call =>
+            {
+                var filled = TemplateLedger.Catalog.Fill(call);
+                Assert.True(filled.IsSuccess, filled.Error?.Message);
+                return new StagedScript(new CreateTransaction(null, new TransactionScript(filled.Value.Plain, filled.Value.Vars)), null);
+            }).ToList();
+            await using var connection = await fixture.Database.DataSource.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            var staged = await fixture.Ledger.StageScriptsAsync(connection, groupedLedger, writes, ct);
+            await using (var batch = new NpgsqlBatch(connection, transaction))
+            {
+                staged.AddTo(batch);
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+                await batch.ExecuteNonQueryAsync(ct);
+            }
+            grouped.AddRange(staged.Answers);
+            next += size;
+        }
+
+        Assert.True(groups < calls.Count / 3, $"seed {seed}: the groups were too small to mean anything");
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var (x, y) = (one[i], grouped[i]);
+            var same = x.Succeeded == y.Succeeded && (x.Succeeded
+                ? x.Value.Id == y.Value!.Id && x.Value.Postings.SequenceEqual(y.Value.Postings)
+                : x.Error!.Code == y.Error!.Code && x.Error.Message == y.Error.Message);
+            Assert.True(same, $"seed {seed}, call {i} ({calls[i].Template}): alone {Describe(x)}, grouped {Describe(y)}");
+        }
+        Assert.Equal(await alone.BalancesAsync(), await new TemplateLedger(fixture.Ledger, groupedLedger).BalancesAsync());
+        Assert.True(one.Count(r => r.Succeeded) > 60 && one.Count(r => !r.Succeeded) > 10, $"seed {seed}: too few of one kind of answer");
+    }
+
+    private static string Describe(LedgerResult<LedgerTransaction> result) => result.Succeeded
+        ? $"tx {result.Value.Id}: {string.Join("; ", result.Value.Postings)}"
+        : $"{result.Error!.Code} {result.Error.Message}";
 
     private static TemplateCall NextCall(Random random)
     {
