@@ -13,7 +13,7 @@ public sealed partial class EmbeddedLedger
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> accountMetadata, string? idempotencyKey, byte[]? requestHash,
         string logType, long? revertOf, bool commitInBatch, CancellationToken ct)
     {
-        // ledger.write_transaction (migrations 0004, 0005, 0009) does the rest in one statement: lock the volumes in
+        // ledger.write_transaction (adapters/Postgres/Functions) does the rest in one statement: lock the volumes in
         // (address, asset) order, check funds posting by posting as Formance does (a later posting
         // cannot pay for an earlier one; world alone may go negative), take ids from the ledger's
         // sequences, write every row. The log entry's text names the transaction id, which the
@@ -83,7 +83,7 @@ public sealed partial class EmbeddedLedger
     private const long IdPlaceholder = long.MinValue;
     private static readonly string IdPlaceholderJson = $"\"id\":{IdPlaceholder.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
-    // ledger.lock_volumes (migration 0005) holds the one lock order of every writer; a Numscript run
+    // ledger.lock_volumes (adapters/Postgres/Functions) holds the one lock order of every writer; a Numscript run
     // takes its locks through it too, before the interpreter reads the balances.
     private static async Task<Dictionary<(string, string), Volumes>> LockVolumesAsync(
         NpgsqlConnection connection, string ledger, IReadOnlyList<(string Address, string Asset)> pairs, CancellationToken ct)

@@ -10,7 +10,7 @@ namespace WalletFlow.Adapters.Ledger;
 
 /// <summary>
 /// Group commit for posting writes. Concurrent callers' requests queue here; a writer sends
-/// everything queued as one call to ledger.write_transactions (migration 0009) and its COMMIT, in one
+/// everything queued as one call to ledger.write_transactions (adapters/Postgres/Functions) and its COMMIT, in one
 /// round trip: the requests share a transaction and its WAL flush, and the client wakes once per group
 /// instead of once per request. Up to <see cref="MaxWriters"/> groups are in flight at once, each on
 /// its own connection (a group locks all its rows first, in the one lock order, so groups and single
