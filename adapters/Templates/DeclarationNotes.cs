@@ -18,12 +18,6 @@ namespace WalletFlow.Adapters.Templates;
 /// </summary>
 public static partial class DeclarationNotes
 {
-    /// <summary>Kinds whose address carries a wallet id.</summary>
-    public static bool IsWalletKind(AccountKind kind) => kind is AccountKind.WalletMain or AccountKind.WalletHold or AccountKind.WalletReserve;
-
-    /// <summary>Kinds whose address carries a currency.</summary>
-    public static bool HasCurrency(AccountKind kind) => kind is AccountKind.Bank or AccountKind.Pool or AccountKind.Custody or AccountKind.FxPosition;
-
     /// <summary>The declarations of <paramref name="script"/> with their notes; problems go to <paramref name="problems"/>.</summary>
     public static IReadOnlyList<TemplateDeclaration> Read(string template, string source, ParsedScript script, List<string> problems)
     {
@@ -89,7 +83,7 @@ public static partial class DeclarationNotes
         foreach (var declaration in declarations.Where(d => d.SameWalletAs is not null))
         {
             var other = byName.GetValueOrDefault(declaration.SameWalletAs!);
-            if (other is null || other.Kinds.Count == 0 || !other.Kinds.All(IsWalletKind) || !declaration.Kinds.All(IsWalletKind))
+            if (other is null || other.Kinds.Count == 0 || !other.Kinds.All(CarriesWalletId) || !declaration.Kinds.All(CarriesWalletId))
                 problems.Add($"{template}: ${declaration.Name} is 'same wallet as ${declaration.SameWalletAs}', but both must be wallet account vars");
         }
         foreach (var declaration in declarations)
@@ -97,12 +91,14 @@ public static partial class DeclarationNotes
             foreach (var (account, counter) in declaration.CurrencyOf)
             {
                 var other = byName.GetValueOrDefault(account);
-                var fits = other is { Kinds.Count: > 0 } && other.Kinds.All(k => counter ? k == AccountKind.FxPosition : HasCurrency(k));
+                var fits = other is { Kinds.Count: > 0 } && other.Kinds.All(k => counter ? AccountKinds.Of(k).CarriesCounterCurrency : AccountKinds.Of(k).CarriesCurrency);
                 if (!fits)
                     problems.Add($"{template}: ${declaration.Name} is in the {(counter ? "counter " : "")}currency of ${account}, which is not an account var whose kinds carry {(counter ? "a counter currency" : "a currency")}");
             }
         }
     }
+
+    private static bool CarriesWalletId(AccountKind kind) => AccountKinds.Of(kind).CarriesWalletId;
 
     private static TemplateDeclaration Problem(TemplateDeclaration declaration, List<string> problems, string problem)
     {

@@ -57,7 +57,7 @@ public sealed partial class NumscriptTemplate
             if (account.StartsWith('$'))
             {
                 var declared = vars.GetValueOrDefault(account[1..]);
-                var forbidden = declared?.Kinds.Where(k => !AccountKindRules.MayGoNegative(k)).ToList() ?? [];
+                var forbidden = declared?.Kinds.Where(k => !AccountKinds.Of(k).MayGoNegative).ToList() ?? [];
                 if (declared is null || declared.Kinds.Count == 0)
                     yield return $"{name}: {account} may be overdrawn but is not an account var with kinds";
                 else if (forbidden.Count > 0)
@@ -66,7 +66,7 @@ public sealed partial class NumscriptTemplate
             else
             {
                 var classified = AccountClassifier.Classify(account[1..]);
-                if (!classified.IsSuccess || !AccountKindRules.MayGoNegative(classified.Value.Kind))
+                if (!classified.IsSuccess || !AccountKinds.Of(classified.Value.Kind).MayGoNegative)
                     yield return $"{name}: {account} may be overdrawn but is not an account kind that may go negative";
             }
         }

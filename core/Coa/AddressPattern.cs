@@ -10,11 +10,13 @@ namespace WalletFlow.Core.Coa;
 public readonly record struct AddressPattern
 {
     private readonly string[] _segments;
+    private readonly (int Index, string Name)[] _placeholders;
 
     private AddressPattern(string text, string[] segments)
     {
         Text = text;
         _segments = segments;
+        _placeholders = [.. segments.Select((segment, index) => (index, segment)).Where(p => IsPlaceholder(p.segment)).Select(p => (p.index, p.segment[1..^1]))];
     }
 
     /// <summary>The pattern as written.</summary>
@@ -56,6 +58,12 @@ public readonly record struct AddressPattern
 
     /// <summary>The first (literal) segment: the account family.</summary>
     public string Family => _segments[0];
+
+    /// <summary>The placeholders, each with its segment's index (0-based), left to right.</summary>
+    public IReadOnlyList<(int Index, string Name)> Placeholders => _placeholders ?? [];
+
+    /// <summary>True when the pattern has the placeholder <c>{<paramref name="name"/>}</c>.</summary>
+    public bool HasPlaceholder(string name) => Placeholders.Any(p => p.Name == name);
 
     /// <summary>True when <paramref name="address"/> matches segment by segment.</summary>
     public bool Matches(AccountAddress address)

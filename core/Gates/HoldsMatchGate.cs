@@ -59,6 +59,5 @@ public sealed class HoldsMatchGate : IReconciliationGate
         return GateResult.From(Name, details);
     }
 
-    private static bool IsHoldAccount(Coa.AccountBalance balance) =>
-        balance.Address.Segments is [AddressSegments.Wallets, _, AddressSegments.Holds, _];
+    private static bool IsHoldAccount(Coa.AccountBalance balance) => AccountKinds.Of(AccountKind.WalletHold).Matches(balance.Address);
 }

@@ -8,19 +8,6 @@ namespace WalletFlow.Core.Reports;
 /// <summary>The ALM view: per currency, customer liabilities against the assets that cover them.</summary>
 public sealed class AlmQuery(ILedger ledger)
 {
-    // Customer funds are credit-normal, the covering assets debit-normal (clearing included: money
-    // sent to a provider is netted out of the cash still at the bank until it settles).
-    private static readonly Dictionary<AccountKind, NormalBalance> Sides = new()
-    {
-        [AccountKind.WalletMain] = NormalBalance.Credit,
-        [AccountKind.WalletHold] = NormalBalance.Credit,
-        [AccountKind.WalletReserve] = NormalBalance.Credit,
-        [AccountKind.Bank] = NormalBalance.Debit,
-        [AccountKind.Pool] = NormalBalance.Debit,
-        [AccountKind.Custody] = NormalBalance.Debit,
-        [AccountKind.PayoutClearing] = NormalBalance.Debit,
-    };
-
     /// <summary>One position per asset present in the ledger, ordered by asset.</summary>
     public async Task<IReadOnlyList<AlmPosition>> RunAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +16,7 @@ public sealed class AlmQuery(ILedger ledger)
         {
             // An address that fits no kind is not customer money or cover; the COA coverage gate reports it.
             var classified = AccountClassifier.Classify(balance.Address);
-            if (!classified.IsSuccess || !Sides.TryGetValue(classified.Value.Kind, out var side))
+            if (!classified.IsSuccess || Side(AccountKinds.Of(classified.Value.Kind).Alm) is not { } side)
                 continue;
             if (!byAsset.TryGetValue(balance.Asset, out var sums))
                 byAsset[balance.Asset] = sums = [];
@@ -43,4 +30,13 @@ public sealed class AlmQuery(ILedger ledger)
                 Sum(AccountKind.Bank), Sum(AccountKind.Pool), Sum(AccountKind.Custody), Sum(AccountKind.PayoutClearing));
         })];
     }
+
+    // Customer funds are read on the credit side, cover on the debit side (clearing included: money
+    // sent to a provider is netted out of the cash still at the bank until it settles).
+    private static NormalBalance? Side(AlmSide alm) => alm switch
+    {
+        AlmSide.CustomerFunds => NormalBalance.Credit,
+        AlmSide.Cover => NormalBalance.Debit,
+        _ => null,
+    };
 }

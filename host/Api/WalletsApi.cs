@@ -90,25 +90,23 @@ public static class WalletsApi
 
     private static string WalletPrefix(string walletId) => $"{AddressSegments.Wallets}:{walletId}";
 
-    // available = wallets:{id}:main, held = Σ wallets:{id}:holds:*, reserve = wallets:{id}:reserve, in the wallet's asset.
+    // available = wallets:{id}:main, held = Σ wallets:{id}:holds:*, reserve = wallets:{id}:reserve, in the wallet's
+    // asset; which account is which is the classifier's answer (AccountKinds), not an address compared here.
     private static async Task<WalletBalances> BalancesAsync(ILedger ledger, Wallet wallet, CancellationToken ct)
     {
         var asset = wallet.Currency.LedgerAsset.ToString();
-        var main = AccountAddresses.WalletMain(wallet.WalletId).Value;
-        var reserve = AccountAddresses.WalletReserve(wallet.WalletId).Value;
-        var holds = $"{WalletPrefix(wallet.WalletId)}:holds:";
         BigInteger available = 0, held = 0, reserved = 0;
         await foreach (var balance in ledger.ListBalancesAsync(WalletPrefix(wallet.WalletId), ct))
         {
-            if (balance.Asset != asset)
+            if (balance.Asset != asset || !AccountClassifier.Classify(balance.Address).TryGetValue(out var account, out _)
+                || account.WalletId != wallet.WalletId)
                 continue;
-            var address = balance.Address.Value;
-            if (address == main)
-                available += balance.Balance;
-            else if (address == reserve)
-                reserved += balance.Balance;
-            else if (address.StartsWith(holds, StringComparison.Ordinal))
-                held += balance.Balance;
+            switch (account.Kind)
+            {
+                case AccountKind.WalletMain: available += balance.Balance; break;
+                case AccountKind.WalletHold: held += balance.Balance; break;
+                case AccountKind.WalletReserve: reserved += balance.Balance; break;
+            }
         }
         return new WalletBalances(Money(wallet.Currency, available), Money(wallet.Currency, held), Money(wallet.Currency, reserved));
     }

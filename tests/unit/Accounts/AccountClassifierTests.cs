@@ -82,6 +82,6 @@ public class AccountClassifierTests
     [InlineData(AccountKind.CorrectionsSuspense, true)]
     public void Only_debit_side_kinds_may_go_negative(AccountKind kind, bool mayGoNegative)
     {
-        Assert.Equal(mayGoNegative, AccountKindRules.MayGoNegative(kind));
+        Assert.Equal(mayGoNegative, AccountKinds.Of(kind).MayGoNegative);
     }
 }
