@@ -155,18 +155,3 @@ public sealed partial class GroupMovementWriter(
     [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL refused a group of {Count} movements ({SqlState}: {Message}); sending it again in halves")]
     private partial void LogSplit(int count, string sqlState, string message);
 }
-
-/// <summary>Counters of a <see cref="GroupMovementWriter"/>.</summary>
-/// <param name="Queued">Movements waiting for a group now.</param>
-/// <param name="Groups">Groups taken from the queue.</param>
-/// <param name="MovementsInSharedGroups">Movements that went in a group of more than one.</param>
-/// <param name="Splits">Groups PostgreSQL refused that were resent in halves.</param>
-public sealed record GroupWriterStatistics(int Queued, long Groups, long MovementsInSharedGroups, long Splits);
-
-/// <summary>A movement waiting for its group, and its answer.</summary>
-internal sealed class QueuedMovement(MovementCommand command)
-{
-    public MovementCommand Command { get; } = command;
-
-    public TaskCompletionSource<Result<MovementReceipt>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
