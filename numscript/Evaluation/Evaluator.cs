@@ -146,12 +146,18 @@ internal sealed partial class Evaluator
         var account = EvaluateAs<AccountValue>(save.Account).Name;
         if (save.Amount.AllOfAsset is { } assetExpr)
         {
-            _balances.Set(account, EvaluateAs<AssetValue>(assetExpr).Name, 0);
+            // Saving everything protects a positive balance; a negative one is left as it is, so an
+            // overdraft bound that follows still counts from the real balance (upstream's
+            // runSaveStatement only zeroes a balance above zero).
+            var asset = EvaluateAs<AssetValue>(assetExpr).Name;
+            if (_balances.Get(account, asset).Sign > 0)
+                _balances.Set(account, asset, 0);
             return;
         }
         var monetary = EvaluateAs<MonetaryValue>(save.Amount.Monetary!);
         if (monetary.Amount.Sign < 0)
             throw Fail(RuntimeErrorKind.NegativeAmount, $"cannot save a negative amount ({monetary})", save.Amount.Position);
+        // Upstream floors the result at zero, even for a balance that was already negative.
         var left = _balances.Get(account, monetary.Asset) - monetary.Amount;
         _balances.Set(account, monetary.Asset, BigInteger.Max(left, 0));
     }

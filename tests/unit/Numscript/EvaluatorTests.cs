@@ -135,8 +135,11 @@ public sealed class EvaluatorTests
         {
             var script = $"send [COIN {amount}] (\n  source = @world\n  destination = {{ {percent}% to @a  {thousandths}/1000 to {{ 1/3 to @b remaining to @c }}  remaining kept }}\n)";
             var result = NumscriptInterpreter.Run(ParsedScript.Parse(script), new Dictionary<string, string>(), new InMemoryAccountStore());
+            // Only the kept share goes unposted, and it is exactly floor(share × amount): the at most
+            // two units lost to flooring go to the first clauses (upstream's makeAllotment).
+            var kept = amount * (1000 - percent * 10 - thousandths) / 1000;
             return result.IsSuccess == (percent * 10 + thousandths <= 1000)
-                && (!result.IsSuccess || result.Postings.Aggregate(System.Numerics.BigInteger.Zero, (s, p) => s + p.Amount) <= amount);
+                && (!result.IsSuccess || result.Postings.Aggregate(System.Numerics.BigInteger.Zero, (s, p) => s + p.Amount) == amount - kept);
         });
     }
 }
