@@ -31,6 +31,11 @@ public sealed class V1BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("malformed Idempotency-Key", "/v1/transfers", """{"fromWalletId":"{ngn}","toWalletId":"{ngn2}","amount":"1.00","currency":"NGN"}""", "bad key", 400, "invalid_request", "Idempotency-Key")]
     [InlineData("unknown wallet currency", "/v1/wallets", """{"ownerId":"o","currency":"XYZ"}""", NoKey, 400, "unknown_currency", "currency")]
     [InlineData("invalid wallet id", "/v1/wallets", """{"walletId":"a:b","ownerId":"o","currency":"NGN"}""", NoKey, 400, "invalid_request", "walletId")]
+    [InlineData("an amount of 10^80", "/v1/payins", """{"walletId":"{ngn}","amount":"100000000000000000000000000000000000000000000000000000000000000000000000000000000.00","currency":"NGN","source":"banks:b1","externalRef":"r"}""", "{key}", 400, "invalid_amount", "amount")]
+    [InlineData("a NUL in the external reference", "/v1/payins", """{"walletId":"{ngn}","amount":"1.00","currency":"NGN","source":"banks:b1","externalRef":"r\u0000x"}""", "{key}", 400, "invalid_request", "externalRef")]
+    [InlineData("a line break in the external reference", "/v1/payins", """{"walletId":"{ngn}","amount":"1.00","currency":"NGN","source":"banks:b1","externalRef":"r\nx"}""", "{key}", 400, "invalid_request", "externalRef")]
+    [InlineData("a control character in a wallet id", "/v1/transfers", """{"fromWalletId":"{ngn}","toWalletId":"w\u0007","amount":"1.00","currency":"NGN"}""", "{key}", 400, "invalid_request", "toWalletId")]
+    [InlineData("a line break after a bank id", "/v1/payins", """{"walletId":"{ngn}","amount":"1.00","currency":"NGN","source":"banks:b1\n","externalRef":"r"}""", "{key}", 400, "invalid_request", "source")]
     public async Task Bad_input_is_a_4xx_problem_naming_the_field_and_writes_nothing(
         string row, string path, string json, string key, int status, string code, string? field)
     {
