@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using WalletFlow.Core.Movements;
 
 namespace WalletFlow.Adapters.Ledger;
 
@@ -164,66 +165,48 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
             return new LedgerError(LedgerErrorCodes.NoPostings, "a transaction needs at least one posting or a script");
         if (request.Reference is { Length: 0 })
             return LedgerError.Validation("reference must not be empty when given");
-        if (request.Reference is { } reference && Unstorable(reference) is { } badReference)
+        if (request.Reference is { } reference && StorableText.Problem(reference) is { } badReference)
             return LedgerError.Validation($"reference: {badReference}");
-        // Amounts and volumes are numeric(78,0) columns: PostgreSQL would refuse a larger amount only
-        // at the write, and a refused write aborts every request of its group.
-        var amountLimit = System.Numerics.BigInteger.Pow(10, 78);
         foreach (var (posting, index) in (request.Postings ?? []).Select((p, i) => (p, i)))
         {
             // The syntax's '$' also matches before a final newline: control characters are refused apart.
-            if (!LedgerSyntax.IsAddress(posting.Source) || Unstorable(posting.Source) is not null)
+            if (!LedgerSyntax.IsAddress(posting.Source) || StorableText.Problem(posting.Source) is not null)
                 return LedgerError.Validation($"postings[{index}].source: invalid account address '{Printable(posting.Source)}'");
-            if (!LedgerSyntax.IsAddress(posting.Destination) || Unstorable(posting.Destination) is not null)
+            if (!LedgerSyntax.IsAddress(posting.Destination) || StorableText.Problem(posting.Destination) is not null)
                 return LedgerError.Validation($"postings[{index}].destination: invalid account address '{Printable(posting.Destination)}'");
-            if (!LedgerSyntax.IsAsset(posting.Asset) || Unstorable(posting.Asset) is not null)
+            if (!LedgerSyntax.IsAsset(posting.Asset) || StorableText.Problem(posting.Asset) is not null)
                 return LedgerError.Validation($"postings[{index}].asset: invalid asset '{Printable(posting.Asset)}'");
             if (posting.Amount.Sign < 0)
                 return LedgerError.Validation($"postings[{index}].amount: must not be negative ({posting.Amount})");
-            if (posting.Amount >= amountLimit)
+            if (posting.Amount >= AmountLimit)
                 return LedgerError.Validation($"postings[{index}].amount: must be less than 10^78, the largest amount the ledger stores ({posting.Amount})");
         }
         foreach (var (key, value) in request.Metadata ?? Empty)
         {
             if (string.IsNullOrEmpty(key))
                 return LedgerError.Validation("metadata keys must not be empty");
-            if (Unstorable(key) is { } badKey)
+            if (StorableText.Problem(key) is { } badKey)
                 return LedgerError.Validation($"metadata['{Printable(key)}']: the key {badKey}");
-            if (value is not null && Unstorable(value) is { } badValue)
+            if (value is not null && StorableText.Problem(value) is { } badValue)
                 return LedgerError.Validation($"metadata['{key}']: {badValue}");
         }
         foreach (var (name, value) in request.Script?.Vars ?? Empty)
         {
-            if (Unstorable(name) is { } badName)
+            if (StorableText.Problem(name) is { } badName)
                 return LedgerError.Validation($"script.vars['{Printable(name)}']: the name {badName}");
-            if (value is not null && Unstorable(value) is { } badValue)
+            if (value is not null && StorableText.Problem(value) is { } badValue)
                 return LedgerError.Validation($"script.vars['{name}']: {badValue}");
         }
         return null;
-
-        // Text the ledger keeps (references, metadata, and what vars put into postings and metadata)
-        // must be storable and readable: PostgreSQL refuses NUL (22021 in text, 22P05 in jsonb), and
-        // a lone surrogate cannot be encoded to UTF-8 at all; the other control characters would
-        // reach statements, logs and the console as they are.
-        static string? Unstorable(string text)
-        {
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (c < 0x20 || c == 0x7F)
-                    return $"must not contain control characters (U+{(int)c:X4} at position {i})";
-                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                    i++;
-                else if (char.IsSurrogate(c))
-                    return $"must be valid Unicode (an unpaired surrogate at position {i})";
-            }
-            return null;
-        }
 
         // The text with its control characters escaped, fit to quote in a message.
         static string Printable(string text) => string.Concat(text.Select(c =>
             c < 0x20 || c == 0x7F || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
     }
+
+    // Amounts and volumes are numeric(78,0) columns: PostgreSQL would refuse a larger amount only at
+    // the write, and a refused write aborts every request of its group.
+    private static readonly System.Numerics.BigInteger AmountLimit = System.Numerics.BigInteger.Pow(10, 78);
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
     private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> NoAccountMetadata =

@@ -53,8 +53,8 @@ public static class MovementInput
     }
 
     /// <summary>
-    /// A free-text reference or reason, 1–<paramref name="maxLength"/> characters, none of them a
-    /// control character (U+0000–U+001F, U+007F).
+    /// A free-text reference or reason, 1–<paramref name="maxLength"/> characters, storable as it is
+    /// (<see cref="StorableText"/>: no control character, no unpaired surrogate).
     /// </summary>
     public static Result<string> Text(string? text, string field, int maxLength = 256)
     {
@@ -62,15 +62,9 @@ public static class MovementInput
             return InvalidRequest.For(field, "A value is required.");
         if (text.Length > maxLength)
             return InvalidRequest.For(field, $"At most {maxLength} characters.");
-        // These texts become ledger references and metadata, statement lines and log fields:
-        // PostgreSQL refuses NUL outright, and the other control characters (a newline, an escape)
-        // would forge lines in a log or a CSV export.
-        var control = text.AsSpan().IndexOfAnyInRange('\u0000', '\u001F');
-        if (control < 0)
-            control = text.IndexOf('\u007F', StringComparison.Ordinal);
-        return control < 0
-            ? text
-            : InvalidRequest.For(field, $"Control characters are not allowed (U+{(int)text[control]:X4} at position {control}).");
+        return StorableText.Problem(text) is { } problem
+            ? InvalidRequest.For(field, $"The text {problem}.")
+            : text;
     }
 
     /// <summary>Both amounts in one currency, or a mismatch naming <paramref name="field"/>.</summary>

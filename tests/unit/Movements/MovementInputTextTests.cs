@@ -27,6 +27,15 @@ public class MovementInputTextTests
         Assert.Contains($"U+{(int)text[position]:X4} at position {position}", refused.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_unpaired_surrogate_is_refused_like_a_control_character_because_it_cannot_be_stored()
+    {
+        var refused = Assert.IsType<InvalidRequest>(MovementInput.Text("ref\ud800x", "externalRef", 128).Error);
+
+        Assert.Equal("externalRef", refused.Field);
+        Assert.Equal("The text must be valid Unicode (an unpaired surrogate at position 3).", refused.Reason);
+    }
+
     [Theory]
     [InlineData("INV-2024/0042")]
     [InlineData("Payment for order #12, thanks!")]
