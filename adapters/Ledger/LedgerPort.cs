@@ -36,13 +36,19 @@ public abstract partial class LedgerPort : ILedger
     public async Task<Result<CoreTransaction>> PostAsync(LedgerRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var create = new CreateTransaction(
+        var result = await CreateTransactionAsync(ToCreateTransaction(request), request.IdempotencyKey, cancellationToken);
+        return result.Succeeded ? ToCore(result.Value) : ToRejection(result.Error);
+    }
+
+    /// <summary>A port request in Formance's terms: its filled template as the script, with its reference and metadata.</summary>
+    public static CreateTransaction ToCreateTransaction(LedgerRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new CreateTransaction(
             Postings: null,
             Script: new TransactionScript(request.Script.Plain, request.Script.Vars),
             Reference: request.Reference,
             Metadata: request.Metadata);
-        var result = await CreateTransactionAsync(create, request.IdempotencyKey, cancellationToken);
-        return result.Succeeded ? ToCore(result.Value) : ToRejection(result.Error);
     }
 
     public async Task<CoreTransaction?> FindByReferenceAsync(string reference, CancellationToken cancellationToken)
@@ -124,10 +130,7 @@ public abstract partial class LedgerPort : ILedger
         var filter = JsonSerializer.SerializeToElement(beforeId is { } before
             ? new Dictionary<string, object> { ["$and"] = new object[] { touching, new Dictionary<string, object> { ["$lt"] = new Dictionary<string, long> { ["id"] = before } } } }
             : touching);
-        var page = await ListTransactionsAsync(new LedgerQuery(pageSize, filter), cancellationToken);
-        if (!page.Succeeded)
-            throw new LedgerFailureException(page.Error);
-        return new LedgerTransactionPage(page.Value.Data.Select(ToCore).ToList(), page.Value.HasMore);
+        return await PageAsync(new LedgerQuery(pageSize, filter), cancellationToken);
     }
 
     /// <summary>
@@ -147,7 +150,13 @@ public abstract partial class LedgerPort : ILedger
         if (beforeId is { } before)
             conditions.Add(new Dictionary<string, object> { ["$lt"] = new Dictionary<string, long> { ["id"] = before } });
         var filter = JsonSerializer.SerializeToElement(conditions.Count == 1 ? conditions[0] : new Dictionary<string, object> { ["$and"] = conditions });
-        var page = await ListTransactionsAsync(new LedgerQuery(pageSize, filter), cancellationToken);
+        return await PageAsync(new LedgerQuery(pageSize, filter), cancellationToken);
+    }
+
+    // One page of a listing whose filter was built here, in the port's terms; a ledger error is a failure.
+    private async Task<LedgerTransactionPage> PageAsync(LedgerQuery query, CancellationToken cancellationToken)
+    {
+        var page = await ListTransactionsAsync(query, cancellationToken);
         if (!page.Succeeded)
             throw new LedgerFailureException(page.Error);
         return new LedgerTransactionPage(page.Value.Data.Select(ToCore).ToList(), page.Value.HasMore);

@@ -86,8 +86,7 @@ internal sealed class MovementGroup(NpgsqlDataSource dataSource, EmbeddedLedger 
         if (decisions.Count == 0)
             return planned; // replays and rejections only: nothing to write, the rollback ends it
         var staged = await ledger.StageScriptsAsync(connection, ledgerName, decisions.Select(d => new StagedScript(
-            new CreateTransaction(null, new TransactionScript(d.Decision.Ledger.Script.Plain, d.Decision.Ledger.Script.Vars),
-                d.Decision.Ledger.Reference, d.Decision.Ledger.Metadata), d.Decision.Ledger.IdempotencyKey)).ToList(), ct);
+            LedgerPort.ToCreateTransaction(d.Decision.Ledger), d.Decision.Ledger.IdempotencyKey)).ToList(), ct);
         var records = new List<(string Key, byte[] Hash, CommandRecord Record)>();
         for (var n = 0; n < decisions.Count; n++)
         {

@@ -16,8 +16,6 @@ namespace WalletFlow.Core.Movements;
 /// </summary>
 public sealed class MovementPipeline(IMovementWriter writer)
 {
-    private static readonly JsonSerializerOptions CanonicalJson = new() { WriteIndented = false };
-
     /// <summary>Runs one movement.</summary>
     /// <param name="operation">A template name: the operation and the template are the same word.</param>
     /// <param name="key">The command's idempotency key.</param>
@@ -43,7 +41,7 @@ public sealed class MovementPipeline(IMovementWriter writer)
     /// <summary>A request's canonical JSON and the hash an idempotency claim keeps of it (with the operation).</summary>
     public static (string Json, byte[] Hash) Canonicalize(string operation, object canonicalRequest)
     {
-        var json = JsonSerializer.Serialize(canonicalRequest, CanonicalJson);
+        var json = JsonSerializer.Serialize(canonicalRequest, MovementSteps.CanonicalJson);
         return (json, SHA256.HashData(Encoding.UTF8.GetBytes(operation + "\n" + json)));
     }
 }

@@ -24,7 +24,8 @@ public static class MovementSteps
     /// </summary>
     public const string RecordMetadata = "walletflow_record";
 
-    private static readonly JsonSerializerOptions CanonicalJson = new() { WriteIndented = false };
+    /// <summary>The one JSON form of what a command hashes and emits: compact, as written.</summary>
+    internal static readonly JsonSerializerOptions CanonicalJson = new() { WriteIndented = false };
 
     /// <summary>What a claim that is not ours answers: the stored receipt, a conflict, or "in progress"; null when the key is ours.</summary>
     public static Result<MovementReceipt>? Answer(ClaimResult claim, IdempotencyKey key) => claim switch
