@@ -53,7 +53,7 @@ public static class CommandRecordWrites
                 SELECT h, w, k, c, a, f, 'open', p, $8 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[]) AS o(h, w, k, c, a, f, p)
                 """,
                 Texts(opened.Select(o => o.Hold.HoldId)), Texts(opened.Select(o => o.Hold.WalletId)),
-                Texts(opened.Select(o => o.Hold.Kind == HoldKind.Payout ? "payout" : "generic")), Texts(opened.Select(o => o.Hold.Amount.Currency.Code)),
+                Texts(opened.Select(o => HoldColumns.Kind(o.Hold.Kind))), Texts(opened.Select(o => o.Hold.Amount.Currency.Code)),
                 opened.Select(o => o.Hold.Amount.MinorUnits).ToArray(), opened.Select(o => o.Hold.Fee.MinorUnits).ToArray(),
                 Texts(opened.Select(o => o.CommandId)), now);
         }
@@ -67,7 +67,7 @@ public static class CommandRecordWrites
                     RETURNING 1)
                 SELECT walletflow.expect_rows((SELECT count(*) FROM closed), $5, 'closing holds')
                 """,
-                Texts(closed.Select(c => c.Hold.HoldId)), Texts(closed.Select(c => c.Hold.Outcome == HoldOutcome.Settled ? "settled" : "released")),
+                Texts(closed.Select(c => c.Hold.HoldId)), Texts(closed.Select(c => HoldColumns.ClosedStatus(c.Hold.Outcome))),
                 Texts(closed.Select(c => c.CommandId)), now, (long)closed.Count);
         }
         var added = changes.Where(c => c.Change is StateChange.ReserveTrancheAdded).Select(c => (c.CommandId, Tranche: (StateChange.ReserveTrancheAdded)c.Change)).ToList();

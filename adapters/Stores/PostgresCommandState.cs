@@ -68,8 +68,8 @@ public sealed class PostgresCommandState(NpgsqlConnection connection, NpgsqlTran
         if (!await reader.ReadAsync(cancellationToken))
             return null;
         var currency = Currency.Find(reader.GetString(3)).Value;
-        return new Hold(reader.GetString(0), reader.GetString(1), reader.GetString(2) == "payout" ? HoldKind.Payout : HoldKind.Generic,
-            new Money(currency, reader.GetInt64(4)), new Money(currency, reader.GetInt64(5)), reader.GetString(6) == "open");
+        return new Hold(reader.GetString(0), reader.GetString(1), HoldColumns.ParseKind(reader.GetString(2)),
+            new Money(currency, reader.GetInt64(4)), new Money(currency, reader.GetInt64(5)), reader.GetString(6) == HoldColumns.Open);
     }
 
     public async Task<ReservePolicy?> FindReservePolicyAsync(string ownerId, CancellationToken cancellationToken)
