@@ -44,14 +44,13 @@ public static class PayoutsApi
             .WithName("GetPayout").ProducesProblem(StatusCodes.Status404NotFound);
 
         v1.MapGet("/payouts/{payoutId}/history", async Task<Results<Ok<PayoutHistoryResponse>, ProblemHttpResult>> (
-                string payoutId, [FromServices] IPayoutStore payouts, [FromServices] OrchestrationHistories histories, HttpContext context, CancellationToken ct) =>
+                string payoutId, [FromServices] IPayoutStore payouts, [FromServices] IDurableBackend durableStore, HttpContext context, CancellationToken ct) =>
             {
                 var payout = await payouts.FindAsync(payoutId, ct);
                 if (payout is null)
                     return ApiProblems.For(new WalletFlow.Core.Movements.NotFound("payout", payoutId) { Field = "payoutId" }, context);
                 var transitions = await payouts.TransitionsAsync(payoutId, ct);
-                // Not DurableTaskClient.GetOrchestrationHistoryAsync: through the sidecar it returns nothing (see OrchestrationHistories).
-                var history = histories.Get(payoutId);
+                var history = await durableStore.GetHistoryAsync(payoutId, ct);
                 return TypedResults.Ok(PayoutHistoryResponse.From(payout, transitions, history));
             })
             .WithName("GetPayoutHistory").ProducesProblem(StatusCodes.Status404NotFound);

@@ -9,7 +9,19 @@ public sealed class DurableOptions
     public const string Section = "Durable";
 
     /// <summary>Where orchestration state lives. <see cref="DurableBackendKind.InMemory"/> is lost when the process stops.</summary>
-    public DurableBackendKind Backend { get; set; } = DurableBackendKind.InMemory;
+    public DurableBackendKind Backend { get; set; } = DurableBackendKind.Postgres;
+
+    /// <summary>
+    /// Postgres backend: how long a process owns an orchestration or activity it took (renewed while it
+    /// lives), and so how long a killed process's work waits before another process resumes it.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 30;
+
+    /// <summary>Finished orchestrations (history and status) are purged this many days after they finished.</summary>
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>How often the retention purge runs.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Loopback port of the sidecar; 0 picks a free port at each start.</summary>
     public int SidecarPort { get; set; }

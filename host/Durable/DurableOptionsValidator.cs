@@ -19,6 +19,12 @@ public sealed partial class DurableOptionsValidator : IValidateOptions<DurableOp
             failures.Add($"{DurableOptions.Section}:MaxConcurrentOrchestrations must be between 1 and 1000; it is {options.MaxConcurrentOrchestrations}.");
         if (options.MaxConcurrentActivities is < 1 or > 1000)
             failures.Add($"{DurableOptions.Section}:MaxConcurrentActivities must be between 1 and 1000; it is {options.MaxConcurrentActivities}.");
+        if (options.LeaseSeconds is < 3 or > 3600)
+            failures.Add($"{DurableOptions.Section}:LeaseSeconds must be between 3 and 3600; it is {options.LeaseSeconds}.");
+        if (options.RetentionDays is < 1 or > 3650)
+            failures.Add($"{DurableOptions.Section}:RetentionDays must be between 1 and 3650; it is {options.RetentionDays}.");
+        if (options.PurgeInterval < TimeSpan.FromSeconds(1) || options.PurgeInterval > TimeSpan.FromDays(7))
+            failures.Add($"{DurableOptions.Section}:PurgeInterval must be between 00:00:01 and 7.00:00:00; it is {options.PurgeInterval}.");
         if (options.Backend == DurableBackendKind.AzureStorage)
         {
             if (string.IsNullOrWhiteSpace(options.AzureStorage.ConnectionString))

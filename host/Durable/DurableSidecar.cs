@@ -19,7 +19,6 @@ namespace WalletFlow.Host.Durable;
 public sealed class DurableSidecar : IHostedService, IAsyncDisposable
 {
     private readonly IDurableBackend _backend;
-    private readonly OrchestrationHistories _histories;
     private readonly DurableOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<DurableSidecar> _logger;
@@ -28,10 +27,9 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     private CallInvoker? _channelInvoker;
     private bool _backendStarted;
 
-    public DurableSidecar(IDurableBackend backend, OrchestrationHistories histories, IOptions<DurableOptions> options, ILoggerFactory loggerFactory)
+    public DurableSidecar(IDurableBackend backend, IOptions<DurableOptions> options, ILoggerFactory loggerFactory)
     {
         _backend = backend;
-        _histories = histories;
         _options = options.Value;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DurableSidecar>();
@@ -61,7 +59,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<IOrchestrationService>(new SidecarOrchestrationService(
-            _backend.Service, _histories, _options.MaxConcurrentOrchestrations, _options.MaxConcurrentActivities));
+            _backend, _options.MaxConcurrentOrchestrations, _options.MaxConcurrentActivities));
         builder.Services.AddSingleton(_backend.Client);
         builder.Services.AddOptions<TaskHubGrpcServerOptions>();
         builder.Services.AddSingleton<TaskHubGrpcServer>();

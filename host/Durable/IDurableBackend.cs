@@ -1,4 +1,5 @@
 using DurableTask.Core;
+using DurableTask.Core.History;
 
 namespace WalletFlow.Host.Durable;
 
@@ -20,4 +21,16 @@ public interface IDurableBackend
 
     /// <summary>Creates the store's queues/tables when missing; the sidecar calls it before it listens.</summary>
     Task CreateIfNotExistsAsync(CancellationToken ct);
+
+    /// <summary>
+    /// An instance's history as the store holds it (its current execution, oldest first; empty when the
+    /// store has none). Read from the store, not through the sidecar: InProcessTestHost 0.2.3-preview.1's
+    /// <c>StreamInstanceHistory</c> serves only the events it caches for a worker's in-flight work item.
+    /// </summary>
+    Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken ct);
+
+    /// <summary>Called by the sidecar after the store committed an episode (the in-memory store keeps its history this way).</summary>
+    void EpisodeCommitted(OrchestrationRuntimeState state)
+    {
+    }
 }

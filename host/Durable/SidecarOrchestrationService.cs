@@ -8,13 +8,15 @@ namespace WalletFlow.Host.Durable;
 /// exception ends the process: DurableTask.AzureStorage 2.11.2 threw NullReferenceException from its
 /// StopAsync there when the host stopped. <see cref="DurableSidecar"/> starts and stops the real backend
 /// itself, awaited, so a failure there fails start-up or is logged, instead.
-/// Every completed orchestration work item's history is also copied to <see cref="OrchestrationHistories"/>.
+/// The backend hears of every committed episode (<see cref="IDurableBackend.EpisodeCommitted"/>).
 /// The dispatch concurrency is walletflow's (<c>Durable:MaxConcurrent*</c>), not the backend's: the
 /// in-memory service answers the processor count, and the sidecar then waits 500 ms whenever that few are busy.
 /// </summary>
 internal sealed class SidecarOrchestrationService(
-    IOrchestrationService inner, OrchestrationHistories histories, int maxConcurrentOrchestrations, int maxConcurrentActivities) : IOrchestrationService
+    IDurableBackend backend, int maxConcurrentOrchestrations, int maxConcurrentActivities) : IOrchestrationService
 {
+    private readonly IOrchestrationService inner = backend.Service;
+
     public Task StartAsync() => Task.CompletedTask;
 
     public Task StopAsync() => Task.CompletedTask;
@@ -64,7 +66,7 @@ internal sealed class SidecarOrchestrationService(
     {
         await inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
-        histories.Record(newOrchestrationRuntimeState);
+        backend.EpisodeCommitted(newOrchestrationRuntimeState);
     }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);

@@ -30,14 +30,15 @@ public static class WalletFlowDurableServiceCollectionExtensions
         services.AddSingleton<IDurableBackend>(sp => sp.GetRequiredService<IOptions<DurableOptions>>().Value.Backend switch
         {
             DurableBackendKind.AzureStorage => ActivatorUtilities.CreateInstance<AzureStorageDurableBackend>(sp),
-            _ => ActivatorUtilities.CreateInstance<InMemoryDurableBackend>(sp),
+            DurableBackendKind.InMemory => ActivatorUtilities.CreateInstance<InMemoryDurableBackend>(sp),
+            _ => ActivatorUtilities.CreateInstance<PostgresDurableBackend>(sp),
         });
 
         // Hosted services start in registration order and stop in reverse: the sidecar must be
         // listening before the worker connects, and outlive it.
-        services.AddSingleton<OrchestrationHistories>();
         services.AddSingleton<DurableSidecar>();
         services.AddHostedService(sp => sp.GetRequiredService<DurableSidecar>());
+        services.AddHostedService<DurableRetentionService>();
 
         services.AddDurableTaskWorker(worker =>
         {

@@ -14,10 +14,12 @@ namespace WalletFlow.Tests.Integration.Durable;
 
 /// <summary>
 /// The durable runtime inside the real host (in-process, Kestrel on loopback, a real database):
-/// worker and client over gRPC to the in-process sidecar on the default in-memory backend.
+/// worker and client over gRPC to the in-process sidecar, on the default PostgreSQL store unless a test says otherwise.
 /// </summary>
 public class DurableRuntimeTests(FreshDatabase database) : IClassFixture<FreshDatabase>
 {
+    private const string InMemory = "--Durable:Backend=InMemory";
+
     private string[] Args(params string[] extra) =>
         ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={database.ConnectionString}", .. extra];
 
@@ -92,7 +94,7 @@ public class DurableRuntimeTests(FreshDatabase database) : IClassFixture<FreshDa
     {
         var ct = TestContext.Current.CancellationToken;
         var id = $"probe-{Guid.NewGuid():N}";
-        await using (var first = await StartAsync())
+        await using (var first = await StartAsync(InMemory))
         {
             var client = first.Services.GetRequiredService<DurableTaskClient>();
             await client.ScheduleNewOrchestrationInstanceAsync(
@@ -101,7 +103,7 @@ public class DurableRuntimeTests(FreshDatabase database) : IClassFixture<FreshDa
             Assert.Equal(OrchestrationRuntimeStatus.Running, waiting.RuntimeStatus);
         }
 
-        await using var second = await StartAsync();
+        await using var second = await StartAsync(InMemory);
         Assert.Null(await second.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(id, ct));
     }
 
@@ -126,7 +128,7 @@ public class DurableRuntimeTests(FreshDatabase database) : IClassFixture<FreshDa
     [InlineData("--Durable:MaxConcurrentOrchestrations=0", "Durable:MaxConcurrentOrchestrations must be between 1 and 1000; it is 0")]
     [InlineData("--Durable:MaxConcurrentActivities=1001", "Durable:MaxConcurrentActivities must be between 1 and 1000; it is 1001")]
     [InlineData("--Durable:Backend=AzureStorage", "Durable:AzureStorage:ConnectionString is required when Durable:Backend is AzureStorage")]
-    [InlineData("--Durable:Backend=7", "Durable:Backend must be one of InMemory, AzureStorage")]
+    [InlineData("--Durable:Backend=7", "Durable:Backend must be one of Postgres, InMemory, AzureStorage")]
     [InlineData("--Durable:Backend=AzureStorage --Durable:AzureStorage:ConnectionString=UseDevelopmentStorage=true --Durable:AzureStorage:TaskHubName=9lives",
         "Durable:AzureStorage:TaskHubName must start with a letter")]
     public async Task An_invalid_durable_setting_stops_start_up_with_a_message_naming_its_key(string settings, string message)

@@ -44,7 +44,7 @@ public sealed class PayoutSagaHistoryRecording(PayoutHost host) : IClassFixture<
         }
         await host.Durable.WaitForInstanceCompletionAsync(payoutId, Ct);
 
-        var events = host.Get<OrchestrationHistories>().Get(payoutId).Select(ProtobufUtils.ToHistoryEventProto).ToList();
+        var events = (await host.Get<IDurableBackend>().GetHistoryAsync(payoutId, CancellationToken.None)).Select(ProtobufUtils.ToHistoryEventProto).ToList();
         var path = Path.Combine(RepositoryRoot(), "tests", "unit", "Payouts", "Histories", file);
         await File.WriteAllTextAsync(path, "[\n" + string.Join(",\n", events.Select(e => JsonFormatter.Default.Format(e))) + "\n]\n", Ct);
     }

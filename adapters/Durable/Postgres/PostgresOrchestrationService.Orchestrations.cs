@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using DurableTask.Core;
+using DurableTask.Core.History;
+using Npgsql;
+
+namespace WalletFlow.Adapters.Durable.Postgres;
+
+public sealed partial class PostgresOrchestrationService
+{
+    // How many ready instances one look leases at once. The sidecar fetches serially, one work item per
+    // call; leasing a few per round trip keeps that loop off the database's latency under load.
+    private const int OrchestrationsPerLook = 8;
+
+    private readonly ConcurrentQueue<TaskOrchestrationWorkItem> _leasedOrchestrations = new();
+
+    // One statement: lease up to $4 instances that have a visible message and no live lease (oldest
+    // message first), then return each one's execution, its visible messages and its history, and the
+    // due time of the next timer anyone waits for.
+    private const string LeaseOrchestrations = """
+        WITH candidates AS (
+            SELECT i.instance_id
+            FROM durable.instances i
+            JOIN (SELECT instance_id, min(id) AS first_id FROM durable.new_events
+                  WHERE visible_at <= now() GROUP BY instance_id) e ON e.instance_id = i.instance_id
+            WHERE i.lock_expires_at IS NULL OR i.lock_expires_at < now()
+            ORDER BY e.first_id
+            LIMIT $4
+            FOR UPDATE OF i SKIP LOCKED),
+        leased AS (
+            UPDATE durable.instances i SET lock_token = $1, lock_owner = $2, lock_expires_at = now() + $3
+            FROM candidates c WHERE i.instance_id = c.instance_id
+            RETURNING i.instance_id, i.execution_id, i.status)
+        SELECT 0 AS part, l.instance_id, 0::bigint AS n, l.execution_id, l.status AS body FROM leased l
+        UNION ALL
+        SELECT 1, e.instance_id, e.id, e.execution_id, e.message
+        FROM durable.new_events e JOIN leased l ON l.instance_id = e.instance_id WHERE e.visible_at <= now()
+        UNION ALL
+        SELECT 2, h.instance_id, h.sequence::bigint, h.execution_id, h.event
+        FROM durable.history h JOIN leased l ON l.instance_id = h.instance_id AND l.execution_id = h.execution_id
+        UNION ALL
+        SELECT 3, '', (extract(epoch FROM min(visible_at)) * 1000)::bigint, NULL, NULL
+        FROM durable.new_events WHERE visible_at > now()
+        ORDER BY 2, 1, 3
+        """;
+
+    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        var deadline = receiveTimeout == Timeout.InfiniteTimeSpan ? DateTime.MaxValue : DateTime.UtcNow + receiveTimeout;
+        while (true)
+        {
+            if (_leasedOrchestrations.TryDequeue(out var leased))
+                return leased;
+            var wakeup = _signal.Orchestrations.Current;
+            var nextDue = await LeaseOrchestrationsAsync(cancellationToken);
+            if (!_leasedOrchestrations.IsEmpty)
+                continue;
+            if (DateTime.UtcNow >= deadline)
+                return null!; // the dispatcher's contract for "nothing within the timeout"
+            await WaitForWorkAsync(wakeup, nextDue, cancellationToken);
+        }
+    }
+
+    /// <summary>Leases what is ready into the local queue; returns when the next timer is due.</summary>
+    private async Task<DateTime?> LeaseOrchestrationsAsync(CancellationToken ct)
+    {
+        var token = Guid.NewGuid();
+        var instances = new List<(string Id, string ExecutionId, string Status)>();
+        var messages = new Dictionary<string, List<(long Id, string? ExecutionId, string Json)>>(StringComparer.Ordinal);
+        var histories = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        DateTime? nextDue = null;
+        await using (var command = _dataSource.CreateCommand(LeaseOrchestrations))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = token });
+            command.Parameters.Add(new NpgsqlParameter { Value = Owner });
+            command.Parameters.Add(new NpgsqlParameter { Value = _options.LeaseDuration });
+            command.Parameters.Add(new NpgsqlParameter { Value = OrchestrationsPerLook });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var instanceId = reader.GetString(1);
+                switch (reader.GetInt32(0))
+                {
+                    case 0:
+                        instances.Add((instanceId, reader.GetString(3), reader.GetString(4)));
+                        break;
+                    case 1:
+                        Add(messages, instanceId, (reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4)));
+                        break;
+                    case 2:
+                        Add(histories, instanceId, reader.GetString(4));
+                        break;
+                    default:
+                        if (!reader.IsDBNull(2))
+                            nextDue = DateTime.UnixEpoch.AddMilliseconds(reader.GetInt64(2));
+                        break;
+                }
+            }
+        }
+
+        foreach (var (instanceId, executionId, status) in instances)
+        {
+            var rows = messages.GetValueOrDefault(instanceId) ?? [];
+            var history = (histories.GetValueOrDefault(instanceId) ?? []).Select(DurableJson.Read<HistoryEvent>).ToList();
+            var newMessages = new List<TaskMessage>();
+            foreach (var row in rows)
+            {
+                var message = DurableJson.Read<TaskMessage>(row.Json);
+                // A message for an execution that a restart has since replaced is consumed, not delivered.
+                if (row.ExecutionId is null || row.ExecutionId == executionId || message.Event is ExecutionStartedEvent)
+                    newMessages.Add(message);
+            }
+            var held = new HeldOrchestration(token, executionId, [.. rows.Select(r => r.Id)], history.Count);
+            _heldOrchestrations[instanceId] = held;
+            var finished = IsTerminal(Enum.Parse<OrchestrationStatus>(status)) && !newMessages.Any(m => m.Event is ExecutionStartedEvent);
+            if (newMessages.Count == 0 || finished)
+            {
+                // Events raised at a finished instance, or only stale ones: consumed, nothing to run.
+                await CommitEpisodeAsync(instanceId, held, writes: null, ct);
+                continue;
+            }
+            _leasedOrchestrations.Enqueue(new TaskOrchestrationWorkItem
+            {
+                InstanceId = instanceId,
+                OrchestrationRuntimeState = new OrchestrationRuntimeState(history),
+                NewMessages = newMessages,
+                LockedUntilUtc = DateTime.UtcNow + _options.LeaseDuration,
+            });
+        }
+        return nextDue;
+    }
+
+    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        workItem.LockedUntilUtc = DateTime.UtcNow + _options.LeaseDuration; // the renewal loop extends it in the store
+        return Task.CompletedTask;
+    }
+
+    public async Task CompleteTaskOrchestrationWorkItemAsync(
+        TaskOrchestrationWorkItem workItem,
+        OrchestrationRuntimeState newOrchestrationRuntimeState,
+        IList<TaskMessage> outboundMessages,
+        IList<TaskMessage> orchestratorMessages,
+        IList<TaskMessage> timerMessages,
+        TaskMessage continuedAsNewMessage,
+        OrchestrationState orchestrationState)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        ArgumentNullException.ThrowIfNull(newOrchestrationRuntimeState);
+        var held = Held(workItem.InstanceId);
+        var state = orchestrationState ?? StateOf(newOrchestrationRuntimeState);
+        var messages = (orchestratorMessages ?? []).Concat(timerMessages ?? []).Append(continuedAsNewMessage).Where(m => m is not null).ToList();
+        await CommitEpisodeAsync(workItem.InstanceId, held,
+            new EpisodeWrites(newOrchestrationRuntimeState, state, messages, outboundMessages ?? []), CancellationToken.None);
+    }
+
+    public async Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        if (!_heldOrchestrations.TryGetValue(workItem.InstanceId, out var held) || held.Settled)
+            return;
+        held.Settled = true;
+        // The messages stay where they are; the instance is left alone for a second before anyone retries it.
+        await using var command = _dataSource.CreateCommand("""
+            UPDATE durable.instances SET lock_token = NULL, lock_owner = NULL, lock_expires_at = now() + interval '1 second'
+            WHERE instance_id = $1 AND lock_token = $2
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = workItem.InstanceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = held.Token });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        if (!_heldOrchestrations.TryRemove(workItem.InstanceId, out var held) || held.Settled)
+            return;
+        await using var command = _dataSource.CreateCommand(
+            "UPDATE durable.instances SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE instance_id = $1 AND lock_token = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = workItem.InstanceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = held.Token });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private HeldOrchestration Held(string instanceId) =>
+        _heldOrchestrations.TryGetValue(instanceId, out var held) && !held.Settled
+            ? held
+            : throw new DurableLeaseLostException($"This process holds no lease on orchestration '{instanceId}'.");
+
+    internal static bool IsTerminal(OrchestrationStatus status) =>
+        status is OrchestrationStatus.Completed or OrchestrationStatus.Failed or OrchestrationStatus.Terminated or OrchestrationStatus.Canceled;
+
+    private static OrchestrationState StateOf(OrchestrationRuntimeState runtime) => new()
+    {
+        OrchestrationInstance = runtime.OrchestrationInstance,
+        ParentInstance = runtime.ParentInstance,
+        Name = runtime.Name,
+        Version = runtime.Version,
+        Status = runtime.Status,
+        Tags = runtime.Tags,
+        OrchestrationStatus = runtime.OrchestrationStatus,
+        CreatedTime = runtime.CreatedTime,
+        CompletedTime = runtime.CompletedTime,
+        LastUpdatedTime = DateTime.UtcNow,
+        Input = runtime.Input,
+        Output = runtime.Output,
+        FailureDetails = runtime.FailureDetails,
+    };
+
+    private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+    {
+        if (!map.TryGetValue(key, out var list))
+            map[key] = list = [];
+        list.Add(value);
+    }
+}

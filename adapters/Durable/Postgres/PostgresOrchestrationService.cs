@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using DurableTask.Core;
+using DurableTask.Core.Query;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace WalletFlow.Adapters.Durable.Postgres;
+
+/// <summary>
+/// A DurableTask.Core orchestration store in PostgreSQL (schema <c>durable</c>, migration 0012), shared
+/// by every walletflow process on the database. Its design follows Microsoft's SQL Server provider for
+/// the Durable Task Framework: an orchestration's new messages, the history they extend and the messages
+/// its episode sends are committed in one transaction; an instance or an activity is worked on under a
+/// lease (taken with <c>FOR UPDATE SKIP LOCKED</c>, renewed while its process lives, taken over when it
+/// runs out), so a process killed mid-episode loses nothing: its work runs again elsewhere, from the last
+/// commit. Dispatchers are woken by LISTEN/NOTIFY and by the due time of the next timer.
+/// </summary>
+public sealed partial class PostgresOrchestrationService :
+    IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresTaskHubOptions _options;
+    private readonly ILogger _logger;
+    private readonly WorkSignal _signal;
+    private readonly ConcurrentDictionary<string, HeldOrchestration> _heldOrchestrations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HeldActivity> _heldActivities = new(StringComparer.Ordinal);
+    private CancellationTokenSource? _renewing;
+    private Task? _renewal;
+
+    public PostgresOrchestrationService(string connectionString, PostgresTaskHubOptions options, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var pooled = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxPoolSize = options.MaxConnections,
+            ApplicationName = "walletflow-durable",
+        };
+        if (pooled.MaxAutoPrepare == 0)
+            pooled.MaxAutoPrepare = 32;
+        _dataSource = NpgsqlDataSource.Create(pooled.ConnectionString);
+        _options = options;
+        _logger = loggerFactory.CreateLogger<PostgresOrchestrationService>();
+        _signal = new WorkSignal(connectionString, _logger);
+        Owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    }
+
+    /// <summary>Who holds this process's leases (machine, process id, a start-unique part).</summary>
+    public string Owner { get; }
+
+    public int TaskOrchestrationDispatcherCount => 1;
+
+    public int MaxConcurrentTaskOrchestrationWorkItems => 100;
+
+    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => BehaviorOnContinueAsNew.Carryover;
+
+    public int TaskActivityDispatcherCount => 1;
+
+    public int MaxConcurrentTaskActivityWorkItems => 50;
+
+    public Task CreateAsync() => Task.CompletedTask;
+
+    public Task CreateAsync(bool recreateInstanceStore) => recreateInstanceStore ? DeleteAsync(true) : Task.CompletedTask;
+
+    /// <summary>The schema is walletflow's migration 0012, applied before anything starts.</summary>
+    public Task CreateIfNotExistsAsync() => Task.CompletedTask;
+
+    public Task DeleteAsync() => DeleteAsync(true);
+
+    /// <summary>Empties the task hub: every instance, its history and every pending message.</summary>
+    public async Task DeleteAsync(bool deleteInstanceStore)
+    {
+        if (!deleteInstanceStore)
+            return;
+        await using var command = _dataSource.CreateCommand(
+            "TRUNCATE durable.instances, durable.history, durable.new_events, durable.new_tasks");
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public Task StartAsync()
+    {
+        _signal.Start();
+        _renewing = new CancellationTokenSource();
+        _renewal = Task.Run(() => RenewLeasesAsync(_renewing.Token));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync() => StopAsync(false);
+
+    public async Task StopAsync(bool isForced)
+    {
+        if (_renewing is { } renewing)
+        {
+            await renewing.CancelAsync();
+            if (_renewal is { } renewal)
+                await renewal.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            renewing.Dispose();
+            _renewing = null;
+        }
+        await _signal.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(true);
+        await _dataSource.DisposeAsync();
+    }
+
+    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) => false;
+
+    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => exception is OperationCanceledException ? 0 : 1;
+
+    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => exception is OperationCanceledException ? 0 : 1;
+
+    /// <summary>
+    /// Every third of the lease, pushes out the expiry of every lease this process holds. A process that
+    /// stops renewing (killed, hung, cut off from the database) loses its work to the others.
+    /// </summary>
+    private async Task RenewLeasesAsync(CancellationToken ct)
+    {
+        var every = _options.LeaseDuration / 3;
+        while (!ct.IsCancellationRequested)
+        {
+            await Task.Delay(every, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (ct.IsCancellationRequested)
+                return;
+            try
+            {
+                var instances = _heldOrchestrations.Keys.ToArray();
+                var tasks = _heldActivities.Values.Select(a => a.TaskId).ToArray();
+                if (instances.Length == 0 && tasks.Length == 0)
+                    continue;
+                await using var batch = _dataSource.CreateBatch();
+                batch.BatchCommands.Add(Sql.Command(
+                    "UPDATE durable.instances SET lock_expires_at = now() + $2 WHERE instance_id = ANY($1) AND lock_owner = $3",
+                    instances, _options.LeaseDuration, Owner));
+                batch.BatchCommands.Add(Sql.Command(
+                    "UPDATE durable.new_tasks SET lock_expires_at = now() + $2 WHERE id = ANY($1) AND lock_owner = $3",
+                    tasks, _options.LeaseDuration, Owner));
+                await batch.ExecuteNonQueryAsync(ct);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                LogRenewFailed(_logger, e);
+            }
+        }
+    }
+
+    /// <summary>Waits for <paramref name="wakeup"/>, the next due time, the poll interval or cancellation, whichever comes first.</summary>
+    private async Task WaitForWorkAsync(Task wakeup, DateTime? nextDueUtc, CancellationToken ct)
+    {
+        var wait = _options.PollInterval;
+        if (nextDueUtc is { } due)
+        {
+            var untilDue = due - DateTime.UtcNow;
+            if (untilDue < wait)
+                wait = untilDue < TimeSpan.FromMilliseconds(5) ? TimeSpan.FromMilliseconds(5) : untilDue;
+        }
+        await wakeup.WaitAsync(wait, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        ct.ThrowIfCancellationRequested();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the durable store's leases failed; they are renewed again shortly")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception);
+}
