@@ -1,0 +1,179 @@
+using DurableTask.Core;
+using DurableTask.Core.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using WalletFlow.Adapters.Durable.Postgres;
+using WalletFlow.Host;
+using WalletFlow.Host.Durable;
+using WalletFlow.Tests.Integration.Durable.Probe;
+using WalletFlow.Tests.Integration.Infrastructure;
+
+namespace WalletFlow.Tests.Integration.Durable;
+
+/// <summary>
+/// The PostgreSQL orchestration store (the default backend), in the real host and directly: what it
+/// keeps across a restart, how it replaces, lists and purges instances, and how a lease that runs out
+/// hands an orchestration to another process while the first one's late commit is refused.
+/// </summary>
+public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFixture<FreshDatabase>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Task<WalletFlowServer> StartAsync() => WalletFlowServer.StartAsync(
+        ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={database.ConnectionString}"], Ct, ApprovalProbe.Register);
+
+    [Fact]
+    public async Task An_orchestration_waiting_on_its_timer_continues_after_a_restart_and_gets_the_event_raised_before_it()
+    {
+        var id = $"probe-{Guid.NewGuid():N}";
+        DateTime stoppedAt;
+        await using (var first = await StartAsync())
+        {
+            var client = first.Services.GetRequiredService<DurableTaskClient>();
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(ApprovalProbe), new ApprovalProbeInput("Edsger", TimeSpan.FromSeconds(4)), new StartOrchestrationOptions(id), Ct);
+            await OrchestrationWaits.CustomStatusAsync(client, id, ApprovalProbeStep.WaitingForTimer, Ct);
+            // Accepted while the orchestration waits on its timer: buffered in the store until it asks for it.
+            await client.RaiseEventAsync(id, ApprovalProbe.ApprovalEvent, "approved before the restart", Ct);
+            stoppedAt = DateTime.UtcNow;
+        }
+
+        await using var second = await StartAsync();
+        var done = await OrchestrationWaits.CompletionAsync(second.Services.GetRequiredService<DurableTaskClient>(), id, Ct);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal("approved before the restart", done.ReadOutputAs<ApprovalProbeResult>()!.Approval);
+        var history = await second.Services.GetRequiredService<IDurableBackend>().GetHistoryAsync(id, Ct);
+        // The same execution carried on: started once, before the stop; the activity ran once; the timer fired once.
+        var started = Assert.Single(history.OfType<ExecutionStartedEvent>());
+        Assert.True(started.Timestamp < stoppedAt, $"started {started.Timestamp:O}, stopped {stoppedAt:O}");
+        Assert.Single(history.OfType<TaskScheduledEvent>());
+        Assert.Single(history.OfType<TaskCompletedEvent>());
+        Assert.Single(history.OfType<TimerFiredEvent>());
+        Assert.Equal("approved before the restart", Assert.Single(history.OfType<EventRaisedEvent>()).Input.Trim('"'));
+    }
+
+    [Fact]
+    public async Task A_finished_instance_id_starts_a_new_execution_while_a_live_one_is_never_replaced()
+    {
+        await using var server = await StartAsync();
+        var client = server.Services.GetRequiredService<DurableTaskClient>();
+        var id = $"probe-{Guid.NewGuid():N}";
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalProbe), new ApprovalProbeInput("Ada", TimeSpan.Zero), new StartOrchestrationOptions(id), Ct);
+        await OrchestrationWaits.CustomStatusAsync(client, id, ApprovalProbeStep.WaitingForApproval, Ct);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ApprovalProbe), new ApprovalProbeInput("Mallory", TimeSpan.Zero), new StartOrchestrationOptions(id), Ct));
+        var live = await client.GetInstanceAsync(id, getInputsAndOutputs: true, Ct);
+        Assert.Equal("Ada", live!.ReadInputAs<ApprovalProbeInput>()!.Name);
+
+        await client.RaiseEventAsync(id, ApprovalProbe.ApprovalEvent, "first", Ct);
+        await OrchestrationWaits.CompletionAsync(client, id, Ct);
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalProbe), new ApprovalProbeInput("Grace", TimeSpan.Zero), new StartOrchestrationOptions(id), Ct);
+        await OrchestrationWaits.CustomStatusAsync(client, id, ApprovalProbeStep.WaitingForApproval, Ct);
+        await client.RaiseEventAsync(id, ApprovalProbe.ApprovalEvent, "second", Ct);
+        var done = await OrchestrationWaits.CompletionAsync(client, id, Ct);
+
+        Assert.Equal("Hello, Grace (from GreetActivity)", done.ReadOutputAs<ApprovalProbeResult>()!.Greeting);
+        var history = await server.Services.GetRequiredService<IDurableBackend>().GetHistoryAsync(id, Ct);
+        Assert.Contains("Grace", Assert.Single(history.OfType<ExecutionStartedEvent>()).Input, StringComparison.Ordinal);
+        Assert.Equal("second", Assert.Single(history.OfType<EventRaisedEvent>()).Input.Trim('"'));
+    }
+
+    [Fact]
+    public async Task Instances_are_listed_by_status_and_prefix_and_only_finished_ones_are_purged()
+    {
+        await using var server = await StartAsync();
+        var client = server.Services.GetRequiredService<DurableTaskClient>();
+        var prefix = $"list-{Guid.NewGuid():N}-";
+        for (var i = 0; i < 3; i++)
+        {
+            var id = $"{prefix}{i}";
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalProbe), new ApprovalProbeInput("Alan", TimeSpan.Zero), new StartOrchestrationOptions(id), Ct);
+            await OrchestrationWaits.CustomStatusAsync(client, id, ApprovalProbeStep.WaitingForApproval, Ct);
+        }
+        await client.RaiseEventAsync($"{prefix}0", ApprovalProbe.ApprovalEvent, "yes", Ct);
+        await client.RaiseEventAsync($"{prefix}1", ApprovalProbe.ApprovalEvent, "yes", Ct);
+        await OrchestrationWaits.CompletionAsync(client, $"{prefix}0", Ct);
+        await OrchestrationWaits.CompletionAsync(client, $"{prefix}1", Ct);
+
+        var completed = await ListAsync(client, new OrchestrationQuery { InstanceIdPrefix = prefix, Statuses = [OrchestrationRuntimeStatus.Completed], PageSize = 1 });
+        Assert.Equal([$"{prefix}0", $"{prefix}1"], completed);
+        Assert.Equal([$"{prefix}2"], await ListAsync(client, new OrchestrationQuery { InstanceIdPrefix = prefix, Statuses = [OrchestrationRuntimeStatus.Running] }));
+
+        Assert.Equal(1, (await client.PurgeInstanceAsync($"{prefix}0", cancellation: Ct)).PurgedInstanceCount);
+        Assert.Equal(0, (await client.PurgeInstanceAsync($"{prefix}2", cancellation: Ct)).PurgedInstanceCount);
+        Assert.Null(await client.GetInstanceAsync($"{prefix}0", Ct));
+        Assert.Empty(await server.Services.GetRequiredService<IDurableBackend>().GetHistoryAsync($"{prefix}0", Ct));
+        Assert.Equal([$"{prefix}1", $"{prefix}2"], await ListAsync(client, new OrchestrationQuery { InstanceIdPrefix = prefix }));
+    }
+
+    [Fact]
+    public async Task A_lease_that_runs_out_hands_the_orchestration_to_another_process_and_the_first_ones_commit_is_refused()
+    {
+        await database.MigrateAsync();
+        var lease = TimeSpan.FromSeconds(3);
+        var options = PostgresTaskHubOptions.Default with { LeaseDuration = lease, PollInterval = TimeSpan.FromMilliseconds(200) };
+        // Neither is started: nothing renews their leases, as after a kill -9.
+        await using var dead = new PostgresOrchestrationService(database.ConnectionString, options, NullLoggerFactory.Instance);
+        await using var alive = new PostgresOrchestrationService(database.ConnectionString, options, NullLoggerFactory.Instance);
+        var instance = new OrchestrationInstance { InstanceId = $"lease-{Guid.NewGuid():N}", ExecutionId = Guid.NewGuid().ToString("N") };
+        await alive.CreateTaskOrchestrationAsync(new TaskMessage
+        {
+            OrchestrationInstance = instance,
+            Event = new ExecutionStartedEvent(-1, "\"input\"") { Name = "Probe", OrchestrationInstance = instance },
+        });
+
+        var first = await dead.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal(instance.InstanceId, first.InstanceId);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var second = await alive.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.NotNull(second);
+        Assert.Equal(instance.InstanceId, second.InstanceId);
+        Assert.True(clock.Elapsed >= lease - TimeSpan.FromMilliseconds(500), $"taken over after {clock.Elapsed}, before the {lease} lease ran out");
+        Assert.IsType<ExecutionStartedEvent>(Assert.Single(second.NewMessages).Event);
+
+        await CompleteAsync(alive, second, "by the new owner");
+        await Assert.ThrowsAsync<DurableLeaseLostException>(() => CompleteAsync(dead, first, "by the dead owner"));
+
+        var state = await alive.GetOrchestrationStateAsync(instance.InstanceId, executionId: null);
+        Assert.Equal(OrchestrationStatus.Completed, state.OrchestrationStatus);
+        Assert.Equal("\"by the new owner\"", state.Output);
+        var history = await alive.GetHistoryAsync(instance.InstanceId, Ct);
+        Assert.Equal(
+            [EventType.OrchestratorStarted, EventType.ExecutionStarted, EventType.ExecutionCompleted, EventType.OrchestratorCompleted],
+            history.Select(e => e.EventType));
+        // Its message was consumed once: nothing is left for anyone to run.
+        Assert.Null(await alive.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(1), Ct));
+    }
+
+    private static async Task CompleteAsync(PostgresOrchestrationService service, TaskOrchestrationWorkItem item, string output)
+    {
+        var runtime = new OrchestrationRuntimeState(item.OrchestrationRuntimeState.Events);
+        runtime.AddEvent(new OrchestratorStartedEvent(-1));
+        foreach (var message in item.NewMessages)
+            runtime.AddEvent(message.Event);
+        runtime.AddEvent(new ExecutionCompletedEvent(0, $"\"{output}\"", OrchestrationStatus.Completed));
+        runtime.AddEvent(new OrchestratorCompletedEvent(-1));
+        item.OrchestrationRuntimeState = runtime;
+        try
+        {
+            await service.CompleteTaskOrchestrationWorkItemAsync(item, runtime, [], [], [], null!, null!);
+        }
+        finally
+        {
+            await service.ReleaseTaskOrchestrationWorkItemAsync(item);
+        }
+    }
+
+    private static async Task<List<string>> ListAsync(DurableTaskClient client, OrchestrationQuery query)
+    {
+        var ids = new List<string>();
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(Ct))
+            ids.Add(instance.InstanceId);
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
+    }
+}
