@@ -16,8 +16,9 @@ using WalletFlow.Host;
 namespace WalletFlow.Bench.Payouts;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench -- payouts [--payouts 1000] [--keep]</c>: the walletflow
-/// host (Kestrel, its sandbox rail, the durable worker on the in-memory backend) over a private
+/// <c>dotnet run -c Release --project bench -- payouts [--payouts 1000] [--backend postgres|inmemory] [--keep]</c>:
+/// the walletflow host (Kestrel, its sandbox rail, the durable worker on the chosen backend, PostgreSQL
+/// by default) over a private
 /// PostgreSQL cluster; one funded wallet per payout; every payout started at once over HTTP with the
 /// sandbox's instant success (account number ending in 1); timed until the last one is Settled.
 /// Prints completed payouts/s, then checks every payout Settled, each asset summing to zero, and the
@@ -28,6 +29,12 @@ internal static class PayoutsBenchCommand
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var count = Int(args, "--payouts", 1_000);
+        var backend = Text(args, "--backend", "postgres") switch
+        {
+            "postgres" => "Postgres",
+            "inmemory" => "InMemory",
+            var other => throw new ArgumentException($"--backend must be postgres or inmemory; it is '{other}'."),
+        };
         var ct = CancellationToken.None;
         Log($"payouts {string.Join(' ', args)}; machine: {Environment.ProcessorCount} cores, load {LoadAverage()}");
 
@@ -36,7 +43,8 @@ internal static class PayoutsBenchCommand
         // cluster's max_connections (100). Requests queue for a connection instead, for up to a minute.
         var connectionString = new NpgsqlConnectionStringBuilder(cluster.ConnectionString(BenchCluster.WalletFlowDb, maxPool: 20)) { Timeout = 60 }.ConnectionString;
         await using var server = await WalletFlowServer.StartAsync(
-            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={connectionString}", "--Logging:LogLevel:Default=Warning"], ct);
+            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={connectionString}", $"--Durable:Backend={backend}",
+             "--Logging:LogLevel:Default=Warning"], ct);
         using var http = new HttpClient { BaseAddress = server.Addresses[0], Timeout = TimeSpan.FromMinutes(5) };
 
         var clock = Stopwatch.StartNew();
@@ -130,6 +138,12 @@ internal static class PayoutsBenchCommand
     {
         var i = args.ToList().IndexOf(name);
         return i >= 0 && i + 1 < args.Count ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string Text(IReadOnlyList<string> args, string name, string fallback)
+    {
+        var i = args.ToList().IndexOf(name);
+        return i >= 0 && i + 1 < args.Count ? args[i + 1] : fallback;
     }
 
     private static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
