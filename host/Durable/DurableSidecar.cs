@@ -58,8 +58,8 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         builder.Services.AddLogging();
         builder.Services.AddRoutingCore();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(new SidecarOrchestrationService(
-            _backend, _options.MaxConcurrentOrchestrations, _options.MaxConcurrentActivities));
+        builder.Services.AddSingleton<IOrchestrationService>(_ => new SidecarOrchestrationService(
+            _backend, _options.MaxConcurrentOrchestrations, _options.MaxConcurrentActivities)); // the sidecar's container disposes it
         builder.Services.AddSingleton(_backend.Client);
         builder.Services.AddOptions<TaskHubGrpcServerOptions>();
         builder.Services.AddSingleton<TaskHubGrpcServer>();
