@@ -107,7 +107,7 @@ public sealed partial class PostgresOrchestrationService
         {
             throw new DurableLeaseLostException($"The lease on activity work item {workItem.Id} ran out and another process took it over; its result is discarded.", e);
         }
-        _signal.Orchestrations.Pulse();
+        _signal.WorkArrived(orchestrations: true, activities: false);
     }
 
     /// <summary>The work item is offered again after a back-off that grows with each failed attempt (capped at a minute).</summary>

@@ -70,7 +70,7 @@ public sealed partial class PostgresOrchestrationService
             throw new OrchestrationAlreadyExistsException(
                 $"An orchestration with id '{instance.InstanceId}' already exists. It's in the {existing?.OrchestrationStatus} state.");
         }
-        _signal.Orchestrations.Pulse();
+        _signal.WorkArrived(orchestrations: true, activities: false);
     }
 
     public Task SendTaskOrchestrationMessageAsync(TaskMessage message) => SendTaskOrchestrationMessageBatchAsync(message);
@@ -86,7 +86,7 @@ public sealed partial class PostgresOrchestrationService
         if (batch.BatchCommands.Count == 0)
             return;
         await batch.ExecuteNonQueryAsync();
-        _signal.Orchestrations.Pulse();
+        _signal.WorkArrived(orchestrations: true, activities: false);
     }
 
     public Task ForceTerminateTaskOrchestrationAsync(string instanceId, string reason) =>

@@ -84,15 +84,10 @@ public sealed partial class PostgresOrchestrationService
         if (writes is null)
             _heldOrchestrations.TryRemove(instanceId, out _);
         if (writes is { } w)
-        {
-            if (w.OrchestrationMessages.Count > 0)
-                _signal.Orchestrations.Pulse();
-            if (w.ActivityMessages.Count > 0)
-                _signal.Activities.Pulse();
-        }
+            _signal.WorkArrived(orchestrations: w.OrchestrationMessages.Count > 0, activities: w.ActivityMessages.Count > 0);
     }
 
-    /// <summary>Messages for orchestrations (events, timers, results), each visible at its due time; notifies other processes.</summary>
+    /// <summary>Messages for orchestrations (events, timers, results), each visible at its due time.</summary>
     private static void AddMessages(NpgsqlBatchCommandCollection commands, IReadOnlyList<TaskMessage> messages)
     {
         if (messages.Count == 0)
@@ -110,7 +105,6 @@ public sealed partial class PostgresOrchestrationService
             messages.Select(m => m.Event.EventType.ToString()).ToArray(),
             messages.Select(m => VisibleAt(m.Event)).ToArray(),
             messages.Select(DurableJson.Write).ToArray()));
-        commands.Add(Sql.Command($"SELECT pg_notify('{WorkSignal.OrchestrationChannel}', '')"));
     }
 
     private static void AddActivities(NpgsqlBatchCommandCollection commands, IList<TaskMessage> messages)
@@ -126,7 +120,6 @@ public sealed partial class PostgresOrchestrationService
             messages.Select(m => m.OrchestrationInstance.ExecutionId).ToArray(),
             messages.Select(m => (m.Event as TaskScheduledEvent)?.Name ?? m.Event.EventType.ToString()).ToArray(),
             messages.Select(DurableJson.Write).ToArray()));
-        commands.Add(Sql.Command($"SELECT pg_notify('{WorkSignal.ActivityChannel}', '')"));
     }
 
     /// <summary>A timer's fire time, or a scheduled start; null for "now".</summary>

@@ -41,7 +41,7 @@ public sealed partial class PostgresOrchestrationService :
         _dataSource = NpgsqlDataSource.Create(pooled.ConnectionString);
         _options = options;
         _logger = loggerFactory.CreateLogger<PostgresOrchestrationService>();
-        _signal = new WorkSignal(connectionString, _logger);
+        _signal = new WorkSignal(connectionString, _dataSource, _logger);
         Owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     }
 
