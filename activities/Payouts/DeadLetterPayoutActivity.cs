@@ -10,7 +10,6 @@ public sealed class DeadLetterPayoutActivity(IPayoutStore payouts) : TaskActivit
     public override Task<bool> RunAsync(TaskActivityContext context, PayoutDeadLetter input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return payouts.RecordAsync(input.PayoutId, new PayoutTransition("dead-letter", PayoutStatus.ManualReview, "PayoutDeadLettered",
-            $"not definitive after {input.Requeries} requeries: {input.LastDetail}"), CancellationToken.None);
+        return payouts.RecordAsync(input.PayoutId, PayoutLifecycle.Transitions.DeadLettered(input.Requeries, input.LastDetail), CancellationToken.None);
     }
 }

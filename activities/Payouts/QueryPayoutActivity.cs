@@ -24,8 +24,7 @@ public sealed class QueryPayoutActivity(IPaymentProviderRegistry providers, IPay
 
     private async Task<ProviderReply> RecordAsync(PayoutQuery input, ProviderReply reply)
     {
-        await payouts.RecordAsync(input.PayoutId,
-            new PayoutTransition($"requery-{input.Attempt}", reply.Status, "PayoutRequeried", reply.ToString(), reply.ProviderReference), CancellationToken.None);
+        await payouts.RecordAsync(input.PayoutId, PayoutLifecycle.Transitions.Requeried(input.Attempt, reply), CancellationToken.None);
         return reply;
     }
 }

@@ -8,23 +8,25 @@ namespace WalletFlow.Adapters.Durable;
 /// <summary>The payout saga on Durable Task, through whichever <see cref="DurableTaskClient"/> the host has (sidecar or Functions).</summary>
 public sealed class DurableTaskPayoutSagas(DurableTaskClient client) : IPayoutSagas
 {
+    /// <summary>
+    /// An instance in one of these is the payout's saga at work: a start leaves it alone. An instance that
+    /// ended (Completed, Failed, Terminated) is replaced by the store in the same call that creates the new
+    /// one: a payout still not terminal when its saga ended is re-driven, with no purge-then-schedule gap.
+    /// </summary>
+    private static readonly OrchestrationRuntimeStatus[] Alive =
+        [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
+
     public async Task StartAsync(PayoutSagaInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var existing = await client.GetInstanceAsync(input.PayoutId, cancellationToken);
-        if (existing is not null && IsAlive(existing))
-            return;
-        if (existing is not null)
-            await client.PurgeInstanceAsync(input.PayoutId, cancellation: cancellationToken);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(PayoutActivityNames.Saga), input,
-                new StartOrchestrationOptions(InstanceId: input.PayoutId), cancellationToken);
+                new StartOrchestrationOptions(InstanceId: input.PayoutId).WithDedupeStatuses(Alive), cancellationToken);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // Two starts of one payout raced: the other one's instance is the saga, never a second one.
-            // Anything else is a real failure.
+            // A live instance refused the start (dedupe): it is the saga, never a second one. Anything else is a real failure.
             if (!await IsAliveAsync(input.PayoutId, cancellationToken))
                 throw;
         }
@@ -33,7 +35,7 @@ public sealed class DurableTaskPayoutSagas(DurableTaskClient client) : IPayoutSa
     public async Task<bool> IsAliveAsync(string payoutId, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(payoutId, cancellationToken);
-        return instance is not null && IsAlive(instance);
+        return instance is not null && Alive.Contains(instance.RuntimeStatus);
     }
 
     public Task RaiseProviderStatusAsync(string payoutId, ProviderReply reply, CancellationToken cancellationToken) =>
@@ -41,7 +43,4 @@ public sealed class DurableTaskPayoutSagas(DurableTaskClient client) : IPayoutSa
 
     public Task RaiseResolutionAsync(string payoutId, PayoutResolution resolution, CancellationToken cancellationToken) =>
         client.RaiseEventAsync(payoutId, PayoutSagaEvents.ManualResolution, resolution, cancellationToken);
-
-    private static bool IsAlive(OrchestrationMetadata instance) =>
-        instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated);
 }

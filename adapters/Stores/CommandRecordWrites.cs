@@ -8,7 +8,7 @@ namespace WalletFlow.Adapters.Stores;
 /// The rows completed movements write with their claims, any number at once, as set-based statements
 /// appended to a batch (the caller adds its COMMIT; an UPDATE that finds fewer open rows than planned
 /// raises, walletflow.expect_rows, so that COMMIT never runs): the claims with their stored receipts, commands,
-/// holds and reserve tranches opened or closed, statements, and outbox events in movement order.
+/// holds and reserve tranches opened or closed, payout transitions, statements, and outbox events in movement order.
 /// </summary>
 public static class CommandRecordWrites
 {
@@ -94,6 +94,9 @@ public static class CommandRecordWrites
                 """,
                 Texts(released.Select(r => r.TrancheId)), Texts(released.Select(r => r.CommandId)), now, (long)released.Count);
         }
+        var moved = changes.Select(c => c.Change).OfType<StateChange.PayoutMoved>().Select(m => (m.PayoutId, m.Transition)).ToList();
+        if (moved.Count > 0)
+            batch.BatchCommands.Add(PayoutTransitionWrites.WithoutEvents(moved, now));
     }
 
     // The statements read model: one balance row per wallet account and asset, one line per change with

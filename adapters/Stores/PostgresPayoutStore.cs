@@ -8,7 +8,7 @@ using WalletFlow.Core.Ports;
 
 namespace WalletFlow.Adapters.Stores;
 
-/// <summary>walletflow.payouts, payout_transitions and their outbox events.</summary>
+/// <summary>walletflow.payouts, payout_transitions and their outbox events; what a transition writes is <see cref="PayoutTransitionWrites"/>'s.</summary>
 public sealed class PostgresPayoutStore(CommandsDataSource commands, TimeProvider time) : IPayoutStore
 {
     private const string Columns = "payout_id, wallet_id, currency, amount, fee, provider_id, beneficiary::text, status, provider_reference, detail, requeries, created_at, updated_at";
@@ -59,7 +59,7 @@ public sealed class PostgresPayoutStore(CommandsDataSource commands, TimeProvide
             VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, NULL, NULL, 0, $9, $9)
             """, payout.PayoutId, payout.WalletId, payout.Amount.Currency.Code, payout.Amount.MinorUnits, payout.Fee.MinorUnits,
             payout.ProviderId, JsonSerializer.Serialize(payout.Beneficiary), nameof(PayoutStatus.Requested), now));
-        AddTransition(batch, payout.PayoutId, new PayoutTransition("request", PayoutStatus.Requested, "PayoutRequested"), now, requeries: null);
+        batch.BatchCommands.Add(PayoutTransitionWrites.WithEvent(payout.PayoutId, PayoutLifecycle.Transitions.Requested(), now));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CreatedPayout(payout with { CreatedAt = now, UpdatedAt = now }, true, null);
@@ -69,14 +69,21 @@ public sealed class PostgresPayoutStore(CommandsDataSource commands, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(transition);
         await using var connection = await commands.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var requeries = transition.Step.StartsWith("requery-", StringComparison.Ordinal) && int.TryParse(transition.Step["requery-".Length..], out var n) ? n : (int?)null;
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        AddTransition(batch, payoutId, transition, time.GetUtcNow(), requeries);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(PayoutTransitionWrites.WithEvent(payoutId, transition, time.GetUtcNow()));
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        var applied = batch.BatchCommands[0].RecordsAffected == 1;
-        await transaction.CommitAsync(cancellationToken);
-        return applied;
+        return batch.BatchCommands[0].RecordsAffected == 1;
+    }
+
+    public async Task NoteAsync(string payoutId, PayoutStatus status, string detail, CancellationToken cancellationToken)
+    {
+        await using var command = commands.DataSource.CreateCommand(
+            "UPDATE walletflow.payouts SET detail = $3, updated_at = $4 WHERE payout_id = $1 AND status = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = payoutId });
+        command.Parameters.Add(new NpgsqlParameter { Value = status.ToString() });
+        command.Parameters.Add(new NpgsqlParameter { Value = detail });
+        command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<Payout?> FindAsync(string payoutId, CancellationToken cancellationToken)
@@ -103,38 +110,14 @@ public sealed class PostgresPayoutStore(CommandsDataSource commands, TimeProvide
     public async Task<IReadOnlyList<Payout>> ListUnfinishedAsync(CancellationToken cancellationToken)
     {
         await using var command = commands.DataSource.CreateCommand($"""
-            SELECT {Columns} FROM walletflow.payouts
-            WHERE status NOT IN ('{nameof(PayoutStatus.Settled)}', '{nameof(PayoutStatus.Released)}', '{nameof(PayoutStatus.Rejected)}')
-            ORDER BY created_at, payout_id
+            SELECT {Columns} FROM walletflow.payouts WHERE status <> ALL($1) ORDER BY created_at, payout_id
             """);
+        command.Parameters.Add(new NpgsqlParameter { Value = PayoutLifecycle.Terminal.Select(s => s.ToString()).ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var payouts = new List<Payout>();
         while (await reader.ReadAsync(cancellationToken))
             payouts.Add(Read(reader));
         return payouts;
-    }
-
-    /// <summary>
-    /// The transition row first (ON CONFLICT on the step: a repeated step changes nothing), then the
-    /// payouts row and the outbox event only when that row was new. A terminal state is never left.
-    /// </summary>
-    private static void AddTransition(NpgsqlBatch batch, string payoutId, PayoutTransition transition, DateTimeOffset now, int? requeries)
-    {
-        batch.BatchCommands.Add(Command("""
-            INSERT INTO walletflow.payout_transitions (payout_id, step, status, detail, at) VALUES ($1, $2, $3, $4, $5)
-            ON CONFLICT (payout_id, step) DO NOTHING
-            """, payoutId, transition.Step, transition.Status.ToString(), transition.Detail, now));
-        batch.BatchCommands.Add(Command($"""
-            UPDATE walletflow.payouts SET status = $2, detail = COALESCE($3, detail), provider_reference = COALESCE($4, provider_reference),
-                requeries = COALESCE($5, requeries), updated_at = $6
-            WHERE payout_id = $1 AND status NOT IN ('{nameof(PayoutStatus.Settled)}', '{nameof(PayoutStatus.Released)}', '{nameof(PayoutStatus.Rejected)}')
-              AND EXISTS (SELECT 1 FROM walletflow.payout_transitions t WHERE t.payout_id = $1 AND t.step = $7 AND t.at = $6)
-            """, payoutId, transition.Status.ToString(), transition.Detail, transition.ProviderReference, requeries, now, transition.Step));
-        batch.BatchCommands.Add(Command("""
-            INSERT INTO walletflow.outbox (aggregate_type, aggregate_id, event_type, dedup_id, payload, created_at)
-            SELECT 'payout', $1, $2, $1 || ':' || $3, jsonb_build_object('payoutId', $1::text, 'step', $3::text, 'status', $4::text, 'detail', $5::text, 'providerReference', $6::text), $7
-            ON CONFLICT (dedup_id) DO NOTHING
-            """, payoutId, transition.EventType, transition.Step, transition.Status.ToString(), transition.Detail, transition.ProviderReference, now));
     }
 
     private static async Task<Payout?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string payoutId, CancellationToken cancellationToken)

@@ -109,6 +109,8 @@ public static class MovementRecordJson
         StateChange.ReserveTrancheAdded t => new StoredChange(ReserveTrancheAdded, TrancheId: t.TrancheId, WalletId: t.WalletId,
             Currency: t.Amount.Currency.Code, Amount: Minor(t.Amount), MaturesAt: t.MaturesAt),
         StateChange.ReserveTranchesReleased r => new StoredChange(ReserveTranchesReleased, TrancheIds: r.TrancheIds),
+        StateChange.PayoutMoved p => new StoredChange(PayoutMoved, PayoutId: p.PayoutId, Step: p.Transition.Step, Status: p.Transition.Status.ToString(),
+            EventType: p.Transition.EventType, Detail: p.Transition.Detail, ProviderReference: p.Transition.ProviderReference),
         _ => throw new InvalidOperationException($"No stored form for state change {change.GetType().Name}."),
     };
 
@@ -131,6 +133,9 @@ public static class MovementRecordJson
         ReserveTrancheAdded => new StateChange.ReserveTrancheAdded(Required(stored.TrancheId, "trancheId"), Required(stored.WalletId, "walletId"),
             MoneyOf(stored.Currency, stored.Amount), stored.MaturesAt ?? throw new InvalidDataException("maturesAt is missing")),
         ReserveTranchesReleased => new StateChange.ReserveTranchesReleased(stored.TrancheIds ?? throw new InvalidDataException("trancheIds is missing")),
+        PayoutMoved => new StateChange.PayoutMoved(Required(stored.PayoutId, "payoutId"), new Payouts.PayoutTransition(
+            Required(stored.Step, "step"), Enum.Parse<Payouts.PayoutStatus>(Required(stored.Status, "status")), Required(stored.EventType, "eventType"),
+            stored.Detail, stored.ProviderReference)),
         var other => throw new InvalidDataException($"unknown state change '{other}'"),
     };
 
@@ -138,6 +143,7 @@ public static class MovementRecordJson
     private const string HoldClosed = "hold-closed";
     private const string ReserveTrancheAdded = "reserve-tranche-added";
     private const string ReserveTranchesReleased = "reserve-tranches-released";
+    private const string PayoutMoved = "payout-moved";
 
     private static string KindText(HoldKind kind) => kind switch
     {
@@ -189,5 +195,11 @@ public static class MovementRecordJson
         string? Fee = null,
         string? Outcome = null,
         DateTimeOffset? MaturesAt = null,
-        IReadOnlyList<string>? TrancheIds = null);
+        IReadOnlyList<string>? TrancheIds = null,
+        string? PayoutId = null,
+        string? Step = null,
+        string? Status = null,
+        string? EventType = null,
+        string? Detail = null,
+        string? ProviderReference = null);
 }

@@ -1,4 +1,5 @@
 using WalletFlow.Core.Monetary;
+using WalletFlow.Core.Payouts;
 
 namespace WalletFlow.Core.Movements;
 
@@ -32,4 +33,12 @@ public abstract record StateChange
     /// <summary>Matured tranches released to the wallet.</summary>
     /// <param name="TrancheIds">The tranches.</param>
     public sealed record ReserveTranchesReleased(IReadOnlyList<string> TrancheIds) : StateChange;
+
+    /// <summary>
+    /// A payout moves in its lifecycle with this movement (hold, settle, release): its transition commits
+    /// in the movement's transaction, and the movement's outbox event is the transition's.
+    /// </summary>
+    /// <param name="PayoutId">The payout.</param>
+    /// <param name="Transition">The transition, from <see cref="PayoutLifecycle.Transitions"/>.</param>
+    public sealed record PayoutMoved(string PayoutId, PayoutTransition Transition) : StateChange;
 }

@@ -11,7 +11,7 @@ namespace WalletFlow.Core.Payouts;
 /// Payout hold (design.md §7 step 1): the amount and the fee move from the wallet into
 /// <c>wallets:{id}:holds:{payoutId}</c>, and a payout hold row is opened, so neither can be spent
 /// while the provider works. Not enough available is an <see cref="InsufficientFunds"/> rejection:
-/// the saga ends Rejected with nothing held.
+/// the saga ends Rejected with nothing held. The payout's Held transition commits with the movement.
 /// </summary>
 public sealed class HoldPayout(MovementPipeline pipeline)
 {
@@ -51,9 +51,14 @@ public sealed class HoldPayout(MovementPipeline pipeline)
                 ["amount"] = new TemplateVar.Monetary(valid.amount),
                 ["fee"] = new TemplateVar.Monetary(valid.fee),
             });
-            return new MovementPlan(call, "payout", valid.payoutId, "PayoutFundsHeld")
+            var held = PayoutLifecycle.Transitions.Held($"{(valid.amount + valid.fee).FormatAmount()} {valid.ccy.Code} held");
+            return new MovementPlan(call, "payout", valid.payoutId, held.EventType)
             {
-                StateChanges = [new StateChange.HoldOpened(valid.payoutId, valid.walletId, HoldKind.Payout, valid.amount, valid.fee)],
+                StateChanges =
+                [
+                    new StateChange.HoldOpened(valid.payoutId, valid.walletId, HoldKind.Payout, valid.amount, valid.fee),
+                    new StateChange.PayoutMoved(valid.payoutId, held),
+                ],
                 Attributes = new Dictionary<string, string>
                 {
                     ["payoutId"] = valid.payoutId,

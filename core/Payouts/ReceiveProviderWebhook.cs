@@ -26,7 +26,7 @@ public sealed class ReceiveProviderWebhook(IPaymentProviderRegistry providers, I
         if (payout is null || payout.ProviderId != providerId)
             return new NotFound("payout", statusEvent.PayoutId);
         // A callback after the end (a replayed genuine one, or one racing the last requery) has nothing to wake.
-        if (!PayoutStatuses.IsTerminal(payout.Status))
+        if (!PayoutLifecycle.IsTerminal(payout.Status))
             await sagas.RaiseProviderStatusAsync(payout.PayoutId, ProviderReply.From(statusEvent.Outcome), cancellationToken);
         return payout.PayoutId;
     }

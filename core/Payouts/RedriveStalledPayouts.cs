@@ -4,7 +4,7 @@ namespace WalletFlow.Core.Payouts;
 
 /// <summary>
 /// The saga sweeper (design.md §7): every payout not in a terminal state whose saga instance is
-/// missing or failed is started again under the same instance id. Every step is idempotent by its key,
+/// missing or ended (completed, failed, terminated) is started again under the same instance id. Every step is idempotent by its key,
 /// so a re-driven saga finds what its predecessor did and carries on.
 /// </summary>
 public sealed class RedriveStalledPayouts(IPayoutStore payouts, IPayoutSagas sagas, RequeryPolicy requery)

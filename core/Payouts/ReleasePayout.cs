@@ -10,7 +10,7 @@ namespace WalletFlow.Core.Payouts;
 /// <summary>
 /// Payout release (design.md §7 step 4): everything the payout's hold has (amount and fee) goes back
 /// to the wallet and the hold closes as released. Only for a definitive failure: the saga never
-/// releases while the provider's state is ambiguous.
+/// releases while the provider's state is ambiguous. The payout's Released transition commits with the movement.
 /// </summary>
 public sealed class ReleasePayout(MovementPipeline pipeline)
 {
@@ -33,9 +33,10 @@ public sealed class ReleasePayout(MovementPipeline pipeline)
                 ["wallet"] = new TemplateVar.Account(AccountAddresses.WalletMain(hold.WalletId)),
                 ["asset"] = new TemplateVar.Asset(hold.Amount.Currency.LedgerAsset),
             });
-            return new MovementPlan(call, "payout", hold.HoldId, "PayoutReleased")
+            var released = PayoutLifecycle.Transitions.Released(request.Detail, request.ProviderReference);
+            return new MovementPlan(call, "payout", hold.HoldId, released.EventType)
             {
-                StateChanges = [new StateChange.HoldClosed(hold.HoldId, HoldOutcome.Released)],
+                StateChanges = [new StateChange.HoldClosed(hold.HoldId, HoldOutcome.Released), new StateChange.PayoutMoved(hold.HoldId, released)],
                 Attributes = new Dictionary<string, string>
                 {
                     ["payoutId"] = hold.HoldId,

@@ -9,7 +9,8 @@ namespace WalletFlow.Core.Payouts;
 
 /// <summary>
 /// Payout settle (design.md §7 step 4): the held amount goes to <c>clearing:payouts:{providerId}</c>,
-/// the held fee to <c>revenue:fees</c>, and the payout's hold closes as settled.
+/// the held fee to <c>revenue:fees</c>, and the payout's hold closes as settled; the payout's Settled
+/// transition commits with the movement.
 /// </summary>
 public sealed class SettlePayout(MovementPipeline pipeline)
 {
@@ -37,9 +38,10 @@ public sealed class SettlePayout(MovementPipeline pipeline)
                 ["amount"] = new TemplateVar.Monetary(hold.Amount),
                 ["fee"] = new TemplateVar.Monetary(hold.Fee),
             });
-            return new MovementPlan(call, "payout", hold.HoldId, "PayoutSettled")
+            var settled = PayoutLifecycle.Transitions.Settled(request.Detail, request.ProviderReference);
+            return new MovementPlan(call, "payout", hold.HoldId, settled.EventType)
             {
-                StateChanges = [new StateChange.HoldClosed(hold.HoldId, HoldOutcome.Settled)],
+                StateChanges = [new StateChange.HoldClosed(hold.HoldId, HoldOutcome.Settled), new StateChange.PayoutMoved(hold.HoldId, settled)],
                 Attributes = new Dictionary<string, string>
                 {
                     ["payoutId"] = hold.HoldId,

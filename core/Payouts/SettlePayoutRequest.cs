@@ -6,4 +6,6 @@ namespace WalletFlow.Core.Payouts;
 /// <param name="Key">The step's idempotency key.</param>
 /// <param name="PayoutId">The payout whose hold is settled.</param>
 /// <param name="ProviderId">The provider that paid: the amount goes to <c>clearing:payouts:{providerId}</c>.</param>
-public sealed record SettlePayoutRequest(IdempotencyKey Key, string? PayoutId, string? ProviderId);
+/// <param name="Detail">Why (the provider's answer or the operator's evidence), for the transition; not part of the request's hash.</param>
+/// <param name="ProviderReference">The provider's reference, when known, for the transition.</param>
+public sealed record SettlePayoutRequest(IdempotencyKey Key, string? PayoutId, string? ProviderId, string? Detail = null, string? ProviderReference = null);

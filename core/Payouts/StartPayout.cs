@@ -65,7 +65,7 @@ public sealed class StartPayout(IPayoutStore payouts, IWalletStore wallets, IPay
 
         // A repeat of a finished payout answers with its row and starts nothing: once its instance is
         // gone (purged, or lost with the in-memory backend) a new saga would call the provider again.
-        if (!PayoutStatuses.IsTerminal(created.Payout!.Status))
+        if (!PayoutLifecycle.IsTerminal(created.Payout!.Status))
             await sagas.StartAsync(SagaInput(created.Payout, requery), cancellationToken);
         return created;
     }

@@ -13,8 +13,14 @@ public interface IPayoutStore
     /// </summary>
     Task<CreatedPayout> CreateAsync(Payout payout, IdempotencyKey key, byte[] requestHash, CancellationToken cancellationToken);
 
-    /// <summary>Applies a transition unless its step was already recorded; true when it was applied now.</summary>
+    /// <summary>
+    /// Records a transition and its outbox event unless its step was already recorded (true when it was
+    /// recorded now), and moves the payout to its status when <see cref="PayoutLifecycle.MayMove"/> allows.
+    /// </summary>
     Task<bool> RecordAsync(string payoutId, PayoutTransition transition, CancellationToken cancellationToken);
+
+    /// <summary>Sets a payout's detail while it is still in <paramref name="status"/> (why a step is being retried); no transition, no event.</summary>
+    Task NoteAsync(string payoutId, PayoutStatus status, string detail, CancellationToken cancellationToken);
 
     /// <summary>A payout, or null.</summary>
     Task<Payout?> FindAsync(string payoutId, CancellationToken cancellationToken);

@@ -20,13 +20,15 @@ public sealed class PayoutSaga : TaskOrchestrator<PayoutSagaInput, PayoutSagaRes
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
 
-        Step(context, "hold");
+        Step(context, PayoutLifecycle.Hold);
+        // Only a final refusal comes back here; a transient one (key in progress, conflict) throws and is retried.
         var held = await context.CallActivityAsync<PayoutStepResult>(PayoutActivityNames.Hold, input, StepRetry);
         if (!held.Succeeded)
             return new PayoutSagaResult(PayoutStatus.Rejected, held.Message);
 
-        Step(context, "submit");
+        Step(context, PayoutLifecycle.Submit);
         var reply = await context.CallActivityAsync<ProviderReply>(PayoutActivityNames.Submit, input, StepRetry);
+        var heard = new HashSet<ProviderReplyKind> { reply.Kind };
         var requeryStarted = context.CurrentUtcDateTime;
         var requeries = 0;
         while (!reply.IsDefinitive && requeries < input.Requery.MaxRequeries)
@@ -35,11 +37,13 @@ public sealed class PayoutSaga : TaskOrchestrator<PayoutSagaInput, PayoutSagaRes
             if (context.CurrentUtcDateTime + delay - requeryStarted > input.Requery.Budget)
                 break;
             requeries++;
-            Step(context, $"wait-{requeries}");
-            await ProviderNewsOrTimeoutAsync(context, delay);
-            Step(context, $"requery-{requeries}");
+            var wait = PayoutLifecycle.Wait(requeries);
+            Step(context, wait);
+            await ProviderNewsOrTimeoutAsync(context, delay, wait, heard);
+            Step(context, PayoutLifecycle.Requery(requeries));
             reply = await context.CallActivityAsync<ProviderReply>(
                 PayoutActivityNames.Query, new PayoutQuery(input.PayoutId, input.ProviderId, requeries), StepRetry);
+            heard.Add(reply.Kind);
         }
 
         switch (reply.Kind)
@@ -50,9 +54,9 @@ public sealed class PayoutSaga : TaskOrchestrator<PayoutSagaInput, PayoutSagaRes
                 return await ReleaseAsync(context, new PayoutClosing(input, reply.ProviderReference, reply.Detail));
         }
 
-        Step(context, "dead-letter");
+        Step(context, PayoutLifecycle.DeadLetter);
         await context.CallActivityAsync(PayoutActivityNames.DeadLetter, new PayoutDeadLetter(input.PayoutId, requeries, reply.Detail), StepRetry);
-        Step(context, "manual-review");
+        Step(context, PayoutLifecycle.ManualReview);
         var resolution = await context.WaitForExternalEvent<PayoutResolution>(PayoutSagaEvents.ManualResolution);
         var closing = new PayoutClosing(input, reply.ProviderReference, $"{resolution.Outcome} by {resolution.Actor}: {resolution.Evidence}");
         return resolution.Outcome == PayoutResolutionOutcome.Settle
@@ -61,22 +65,30 @@ public sealed class PayoutSaga : TaskOrchestrator<PayoutSagaInput, PayoutSagaRes
     }
 
     /// <summary>
-    /// Waits out the backoff, unless a verified provider webhook arrives first. The webhook only wakes
+    /// Waits out the backoff, unless a verified provider webhook with news arrives first: a status this saga
+    /// has not heard yet (from the provider's API or an earlier webhook). A repeated "pending", or a genuine
+    /// webhook replayed inside its signature window, wakes nothing and spends none of the requery budget;
+    /// the saga counts them in its custom status and keeps waiting on the same timer. The webhook only wakes
     /// the saga: the requery that follows is what decides, so a webhook is never trusted over the provider's API.
     /// Nothing is cancelled: cancelling either the timer or the event wait left the instance waiting
     /// forever on the in-memory sidecar (tested). A timer left behind fires into nothing; an event wait
     /// left behind may take one later webhook, which then wakes nothing, and the next timer still fires.
     /// </summary>
-    private static async Task ProviderNewsOrTimeoutAsync(TaskOrchestrationContext context, TimeSpan delay)
+    private static async Task ProviderNewsOrTimeoutAsync(TaskOrchestrationContext context, TimeSpan delay, string step, HashSet<ProviderReplyKind> heard)
     {
         var timer = context.CreateTimer(delay, CancellationToken.None);
-        var webhook = context.WaitForExternalEvent<ProviderReply>(PayoutSagaEvents.ProviderStatus);
-        await Task.WhenAny(timer, webhook);
+        for (var repeats = 1; ; repeats++)
+        {
+            var webhook = context.WaitForExternalEvent<ProviderReply>(PayoutSagaEvents.ProviderStatus);
+            if (await Task.WhenAny(timer, webhook) == timer || heard.Add(webhook.Result.Kind))
+                return;
+            context.SetCustomStatus(new { step, repeatedWebhooks = repeats });
+        }
     }
 
     private static async Task<PayoutSagaResult> SettleAsync(TaskOrchestrationContext context, PayoutClosing closing)
     {
-        Step(context, "settle");
+        Step(context, PayoutLifecycle.Settle);
         var settled = await context.CallActivityAsync<PayoutStepResult>(PayoutActivityNames.Settle, closing, StepRetry);
         return settled.Succeeded
             ? new PayoutSagaResult(PayoutStatus.Settled, closing.Detail)
@@ -85,14 +97,14 @@ public sealed class PayoutSaga : TaskOrchestrator<PayoutSagaInput, PayoutSagaRes
 
     private static async Task<PayoutSagaResult> ReleaseAsync(TaskOrchestrationContext context, PayoutClosing closing)
     {
-        Step(context, "release");
+        Step(context, PayoutLifecycle.Release);
         var released = await context.CallActivityAsync<PayoutStepResult>(PayoutActivityNames.Release, closing, StepRetry);
         return released.Succeeded
             ? new PayoutSagaResult(PayoutStatus.Released, closing.Detail)
             : throw new InvalidOperationException($"Payout {closing.Payout.PayoutId} could not be released: {released.Code} {released.Message}");
     }
 
-    /// <summary>The custom status shows the step the saga is in.</summary>
+    /// <summary>The custom status shows the lifecycle step the saga is in.</summary>
     private static void Step(TaskOrchestrationContext context, string step) => context.SetCustomStatus(new { step });
 
     /// <summary>The step a serialized custom status of this saga names (what <see cref="Step"/> wrote), or null. For the hosts' status endpoints.</summary>

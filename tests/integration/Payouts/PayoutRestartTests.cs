@@ -72,10 +72,10 @@ public sealed class PayoutRestartTests(PayoutHost host) : IClassFixture<PayoutHo
             switch (o.Status)
             {
                 case "Settled":
-                    Assert.True(o is { SettleTransactions: 1, ReleaseTransactions: 0, HoldStatus: "settled", SettledEvents: 2, ReleasedEvents: 0 }, $"{payoutId}: {o}");
+                    Assert.True(o is { SettleTransactions: 1, ReleaseTransactions: 0, HoldStatus: "settled", SettledEvents: 1, ReleasedEvents: 0 }, $"{payoutId}: {o}");
                     break;
                 case "Released":
-                    Assert.True(o is { SettleTransactions: 0, ReleaseTransactions: 1, HoldStatus: "released", SettledEvents: 0, ReleasedEvents: > 0 }, $"{payoutId}: {o}");
+                    Assert.True(o is { SettleTransactions: 0, ReleaseTransactions: 1, HoldStatus: "released", SettledEvents: 0, ReleasedEvents: 1 }, $"{payoutId}: {o}");
                     break;
                 default: // still unknown at the provider: the money stays held
                     Assert.True(o is { SettleTransactions: 0, ReleaseTransactions: 0, HoldStatus: "open", SettledEvents: 0, ReleasedEvents: 0 }, $"{payoutId}: {o}");

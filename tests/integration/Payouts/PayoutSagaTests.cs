@@ -119,9 +119,10 @@ public sealed class PayoutSagaTests(PayoutHost host) : IClassFixture<PayoutHost>
             [new Posting(AccountAddresses.WalletHold(walletId, payoutId), AccountAddresses.PayoutClearing("sandbox"), 10_000, "NGN/2"),
              new Posting(AccountAddresses.WalletHold(walletId, payoutId), AccountAddresses.FeeRevenue, 150, "NGN/2")],
             settle!.Postings);
-        Assert.Equal(["PayoutRequested", "PayoutFundsHeld", "PayoutHeld", "PayoutSubmitted", "PayoutSettled", "PayoutSettled"], await host.OutboxEventsAsync(payoutId));
+        // One event per fact: the money steps' events are their movements' (written with the ledger transaction).
+        Assert.Equal(["PayoutRequested", "PayoutFundsHeld", "PayoutSubmitSent", "PayoutSubmitted", "PayoutSettled"], await host.OutboxEventsAsync(payoutId));
         var history = await GetAsync($"/v1/payouts/{payoutId}/history");
-        Assert.Equal(["request:Requested", "hold:Held", "submit:Submitted", "settle:Settled"], Steps(history));
+        Assert.Equal(["request:Requested", "hold:Held", "submit-sent:Submitting", "submit:Submitted", "settle:Settled"], Steps(history));
         // The sandbox's webhook may land as an EventRaised:ProviderStatus anywhere after the submit: it wakes nothing here.
         var orchestration = Orchestration(history);
         Assert.Equal(
@@ -139,7 +140,8 @@ public sealed class PayoutSagaTests(PayoutHost host) : IClassFixture<PayoutHost>
         Assert.Equal("Released", payout.GetProperty("status").GetString());
         Assert.Equal(50_000, await host.BalanceAsync(AccountAddresses.WalletMain(walletId)));
         Assert.Equal(0, await host.BalanceAsync(AccountAddresses.WalletHold(walletId, payoutId)));
-        Assert.Equal(["request:Requested", "hold:Held", "submit:Submitted", "release:Released"], Steps(await GetAsync($"/v1/payouts/{payoutId}/history")));
+        Assert.Equal(["request:Requested", "hold:Held", "submit-sent:Submitting", "submit:Submitted", "release:Released"], Steps(await GetAsync($"/v1/payouts/{payoutId}/history")));
+        Assert.Equal(["PayoutRequested", "PayoutFundsHeld", "PayoutSubmitSent", "PayoutSubmitted", "PayoutReleased"], await host.OutboxEventsAsync(payoutId));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using WalletFlow.Core.Accounts;
 using WalletFlow.Core.Monetary;
 using WalletFlow.Core.Movements;
+using WalletFlow.Core.Payouts;
 using WalletFlow.Core.Ports;
 using WalletFlow.Core.Results;
 using WalletFlow.Core.Templates;
@@ -26,6 +27,8 @@ public class MovementRecordJsonTests
         new StateChange.HoldClosed("hold_9", HoldOutcome.Released),
         new StateChange.ReserveTrancheAdded("rsv_1", "w_1", new Money(Ngn, long.MaxValue), At.AddDays(30)),
         new StateChange.ReserveTranchesReleased(["rsv_a", "rsv_b"]),
+        new StateChange.PayoutMoved("po_1", PayoutLifecycle.Transitions.Settled("Accepted ref=sbx-po_1", "sbx-po_1")),
+        new StateChange.PayoutMoved("po_2", PayoutLifecycle.Transitions.Released(null, null)),
     ];
 
     [Fact]
