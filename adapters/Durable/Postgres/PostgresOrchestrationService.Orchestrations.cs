@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DurableTask.Core;
 using DurableTask.Core.History;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace WalletFlow.Adapters.Durable.Postgres;
@@ -99,34 +100,71 @@ public sealed partial class PostgresOrchestrationService
 
         foreach (var (instanceId, executionId, status) in instances)
         {
-            var rows = messages.GetValueOrDefault(instanceId) ?? [];
-            var history = (histories.GetValueOrDefault(instanceId) ?? []).Select(DurableJson.Read<HistoryEvent>).ToList();
-            var newMessages = new List<TaskMessage>();
-            foreach (var row in rows)
+            try
             {
-                var message = DurableJson.Read<TaskMessage>(row.Json);
-                // A message for an execution that a restart has since replaced is consumed, not delivered.
-                if (row.ExecutionId is null || row.ExecutionId == executionId || message.Event is ExecutionStartedEvent)
-                    newMessages.Add(message);
+                await PrepareAsync(instanceId, executionId, status, token,
+                    messages.GetValueOrDefault(instanceId) ?? [], histories.GetValueOrDefault(instanceId) ?? [], ct);
             }
-            var held = new HeldOrchestration(token, executionId, [.. rows.Select(r => r.Id)], history.Count);
-            _heldOrchestrations[instanceId] = held;
-            var finished = IsTerminal(Enum.Parse<OrchestrationStatus>(status)) && !newMessages.Any(m => m.Event is ExecutionStartedEvent);
-            if (newMessages.Count == 0 || finished)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Events raised at a finished instance, or only stale ones: consumed, nothing to run.
-                await CommitEpisodeAsync(instanceId, held, writes: null, ct);
-                continue;
+                // A row this process cannot read (written by a newer version, or damaged), or the database
+                // failed: the instance is not held (nor its lease renewed) but left alone for a minute, and
+                // the others stay runnable.
+                LogUnprepared(_logger, instanceId, e);
+                _heldOrchestrations.TryRemove(instanceId, out _);
+                await TryLeaveAloneAsync(instanceId, token);
             }
-            _leasedOrchestrations.Enqueue(new TaskOrchestrationWorkItem
-            {
-                InstanceId = instanceId,
-                OrchestrationRuntimeState = new OrchestrationRuntimeState(history),
-                NewMessages = newMessages,
-                LockedUntilUtc = DateTime.UtcNow + _options.LeaseDuration,
-            });
         }
         return nextDue;
+    }
+
+    private async Task TryLeaveAloneAsync(string instanceId, Guid token)
+    {
+        try
+        {
+            await using var release = _dataSource.CreateCommand("""
+                UPDATE durable.instances SET lock_token = NULL, lock_owner = NULL, lock_expires_at = now() + interval '1 minute'
+                WHERE instance_id = $1 AND lock_token = $2
+                """);
+            release.Parameters.Add(new NpgsqlParameter { Value = instanceId });
+            release.Parameters.Add(new NpgsqlParameter { Value = token });
+            await release.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // The lease runs out on its own: nothing renews it any more.
+        }
+    }
+
+    /// <summary>Turns one leased instance's rows into a work item in the local queue (or consumes messages nothing needs).</summary>
+    private async Task PrepareAsync(string instanceId, string executionId, string status, Guid token,
+        List<(long Id, string? ExecutionId, string Json)> rows, List<string> historyRows, CancellationToken ct)
+    {
+        var history = historyRows.Select(DurableJson.Read<HistoryEvent>).ToList();
+        var newMessages = new List<TaskMessage>();
+        foreach (var row in rows)
+        {
+            var message = DurableJson.Read<TaskMessage>(row.Json);
+            // A message for an execution that a restart has since replaced is consumed, not delivered.
+            if (row.ExecutionId is null || row.ExecutionId == executionId || message.Event is ExecutionStartedEvent)
+                newMessages.Add(message);
+        }
+        var held = new HeldOrchestration(token, executionId, [.. rows.Select(r => r.Id)], history.Count);
+        _heldOrchestrations[instanceId] = held;
+        var finished = IsTerminal(Enum.Parse<OrchestrationStatus>(status)) && !newMessages.Any(m => m.Event is ExecutionStartedEvent);
+        if (newMessages.Count == 0 || finished)
+        {
+            // Events raised at a finished instance, or only stale ones: consumed, nothing to run.
+            await CommitEpisodeAsync(instanceId, held, writes: null, ct);
+            return;
+        }
+        _leasedOrchestrations.Enqueue(new TaskOrchestrationWorkItem
+        {
+            InstanceId = instanceId,
+            OrchestrationRuntimeState = new OrchestrationRuntimeState(history),
+            NewMessages = newMessages,
+            LockedUntilUtc = DateTime.UtcNow + _options.LeaseDuration,
+        });
     }
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem)
@@ -206,6 +244,9 @@ public sealed partial class PostgresOrchestrationService
         Output = runtime.Output,
         FailureDetails = runtime.FailureDetails,
     };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Orchestration {InstanceId} could not be prepared to run (a row this process cannot read, or the database failed); it is left alone for a minute")]
+    private static partial void LogUnprepared(ILogger logger, string instanceId, Exception exception);
 
     private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
     {

@@ -89,6 +89,7 @@ public sealed partial class PostgresOrchestrationService :
 
     public async Task StopAsync(bool isForced)
     {
+        await GiveBackLeasesAsync();
         if (_renewing is { } renewing)
         {
             await renewing.CancelAsync();
@@ -105,6 +106,42 @@ public sealed partial class PostgresOrchestrationService :
         await StopAsync(true);
         await _dataSource.DisposeAsync();
     }
+
+    /// <summary>
+    /// Every lease this process holds goes back to the store when it stops: work leased ahead of the
+    /// dispatchers and never handed to them, and work whose episode will not commit now (its worker has
+    /// gone). A restart or another process carries on at once instead of waiting out the leases. A work
+    /// item still running here after this is refused at its commit (its lease token is gone).
+    /// </summary>
+    private async Task GiveBackLeasesAsync()
+    {
+        _leasedOrchestrations.Clear();
+        _leasedActivities.Clear();
+        var instances = _heldOrchestrations.Where(h => !h.Value.Settled).Select(h => h.Key).ToList();
+        var tasks = _heldActivities.Values.Select(a => a.TaskId).ToList();
+        _heldOrchestrations.Clear();
+        _heldActivities.Clear();
+        if (instances.Count == 0 && tasks.Count == 0)
+            return;
+        try
+        {
+            await using var batch = _dataSource.CreateBatch();
+            batch.BatchCommands.Add(Sql.Command(
+                "UPDATE durable.instances SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE instance_id = ANY($1) AND lock_owner = $2",
+                instances.ToArray(), Owner));
+            batch.BatchCommands.Add(Sql.Command(
+                "UPDATE durable.new_tasks SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE id = ANY($1) AND lock_owner = $2",
+                tasks.ToArray(), Owner));
+            await batch.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException e)
+        {
+            LogGiveBackFailed(_logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Giving back the durable store's leases at stop failed; it is taken over when its leases run out")]
+    private static partial void LogGiveBackFailed(ILogger logger, Exception exception);
 
     public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) => false;
 
