@@ -65,6 +65,13 @@ internal static class PayoutsBenchCommand
         Log($"opened and funded {count:N0} wallets in {clock.Elapsed.TotalSeconds:F1} s");
 
         var payoutIds = Enumerable.Range(0, count).Select(i => $"bp-{run}-{i}").ToArray();
+        // Where the time goes: what the database's backends do (sampled every 10 ms) and the CPU this
+        // process (host, worker, sidecar, sandbox rail and the load itself) spends per payout.
+        var sampler = WaitSampler.Start(cluster, BenchCluster.WalletFlowDb);
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        var (commitsBefore, walBefore) = await CommitsAndWalAsync(db, ct);
+        var writesBefore = await TableWritesAsync(db, ct);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = DateTimeOffset.UtcNow;
         clock.Restart();
         var answers = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
@@ -86,7 +93,6 @@ internal static class PayoutsBenchCommand
             throw new InvalidOperationException("not every start was accepted: " + string.Join(", ", answers.GroupBy(a => a).Select(g => $"{g.Key} x{g.Count()}")));
         Log($"{count:N0} POST /v1/payouts accepted (202) in {accepted.TotalSeconds:F2} s");
 
-        await using var db = NpgsqlDataSource.Create(connectionString);
         var report = Stopwatch.StartNew();
         while (true)
         {
@@ -100,6 +106,20 @@ internal static class PayoutsBenchCommand
             {
                 var elapsed = (last - started).TotalSeconds;
                 Log($"{settled:N0} settled; last settled {elapsed:F2} s after the first start: {settled / elapsed:F1} completed payouts/s (load {LoadAverage()})");
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                Log($"this process: {cpu.TotalSeconds:F1} s CPU, {cpu.TotalMilliseconds / count:F1} ms per payout; database backends, average count by state / wait:");
+                foreach (var (what, backends) in (await sampler.StopAsync()).Take(8))
+                    Log($"  {backends,6:F2}  {what}");
+                var (commitsAfter, walAfter) = await CommitsAndWalAsync(db, ct);
+                Log($"database: {(commitsAfter - commitsBefore) / (double)count:F1} commits and {(walAfter - walBefore) / 1024.0 / count:F1} KiB of WAL per payout; rows written per payout (insert/update/delete):");
+                var writesAfter = await TableWritesAsync(db, ct);
+                foreach (var (table, after) in writesAfter.OrderByDescending(w => w.Value.Sum()).Take(12))
+                {
+                    var before = writesBefore.GetValueOrDefault(table) ?? [0, 0, 0];
+                    var per = after.Zip(before, (a, b) => (a - b) / (double)count).ToArray();
+                    if (per.Sum() > 0.05)
+                        Log($"  {table,-40} {per[0],5:F1} {per[1],5:F1} {per[2],5:F1}");
+                }
                 if (settled != count)
                     throw new InvalidOperationException($"{count - settled} payouts ended in another status than Settled");
                 break;
@@ -114,6 +134,30 @@ internal static class PayoutsBenchCommand
         var blocking = gates.Gates.Where(g => g.Gate is GateNames.BooksFoot or GateNames.HoldsMatch).ToList();
         Log($"asset sums: {string.Join(", ", sums.Select(s => $"{s.Key}={s.Value}"))}; {string.Join("; ", blocking.Select(g => $"{g.Gate} {(g.Passed ? "passed" : "FAILED: " + string.Join(" | ", g.Details.Take(3)))}"))}");
         return sums.Values.All(s => s.IsZero) && blocking.All(g => g.Passed) ? 0 : 1;
+    }
+
+    /// <summary>Transactions committed in the database so far, and the WAL position in bytes.</summary>
+    private static async Task<(long Commits, long Wal)> CommitsAndWalAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT xact_commit, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint
+            FROM pg_stat_database WHERE datname = current_database()
+            """);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private static async Task<Dictionary<string, long[]>> TableWritesAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT schemaname || '.' || relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables
+            """);
+        var writes = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            writes[reader.GetString(0)] = [reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)];
+        return writes;
     }
 
     /// <summary>Settled count, not yet terminal count, and when the last payout settled (its row's updated_at).</summary>

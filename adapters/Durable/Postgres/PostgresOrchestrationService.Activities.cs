@@ -93,15 +93,17 @@ public sealed partial class PostgresOrchestrationService
         ArgumentNullException.ThrowIfNull(responseMessage);
         if (!_heldActivities.TryRemove(workItem.Id, out var held))
             throw new DurableLeaseLostException($"This process holds no lease on activity work item {workItem.Id}.");
-        await using var batch = _dataSource.CreateBatch();
-        batch.BatchCommands.Add(Sql.Command("""
+        var commands = new List<SqlStatement>
+        {
+            new("""
             WITH done AS (DELETE FROM durable.new_tasks WHERE id = $1 AND lock_token = $2 RETURNING 1)
             SELECT walletflow.expect_rows(count(*), 1, 'durable lease of activity ' || $1::text) FROM done
-            """, held.TaskId, held.Token));
-        AddMessages(batch.BatchCommands, [responseMessage]);
+            """, held.TaskId, held.Token),
+        };
+        AddMessages(commands, [responseMessage]);
         try
         {
-            await batch.ExecuteNonQueryAsync();
+            await _commits.CommitAsync(commands);
         }
         catch (PostgresException e) when (e.SqlState == "WF002")
         {

@@ -42,8 +42,8 @@ public sealed partial class PostgresOrchestrationService
             CreatedTime = DateTime.UtcNow,
             LastUpdatedTime = DateTime.UtcNow,
         };
-        await using var batch = _dataSource.CreateBatch();
-        batch.BatchCommands.Add(Sql.Command("""
+        var commands = new List<SqlStatement>();
+        commands.Add(new SqlStatement("""
             WITH created AS (
                 INSERT INTO durable.instances AS i (instance_id, execution_id, name, version, status, created_at, last_updated_at, state)
                 VALUES ($1, $2, $3, $4, 'Pending', now(), now(), $5)
@@ -56,13 +56,13 @@ public sealed partial class PostgresOrchestrationService
             SELECT walletflow.expect_rows(count(*), 1, 'creating orchestration ' || $1) FROM created
             """, instance.InstanceId, instance.ExecutionId, started.Name ?? "", started.Version, DurableJson.Write(state),
             (dedupeStatuses ?? LiveStatuses).Select(s => s.ToString()).ToArray()));
-        batch.BatchCommands.Add(Sql.Command("DELETE FROM durable.history WHERE instance_id = $1", instance.InstanceId));
-        batch.BatchCommands.Add(Sql.Command("DELETE FROM durable.new_events WHERE instance_id = $1", instance.InstanceId));
-        batch.BatchCommands.Add(Sql.Command("DELETE FROM durable.new_tasks WHERE instance_id = $1", instance.InstanceId));
-        AddMessages(batch.BatchCommands, [creationMessage]);
+        commands.Add(new SqlStatement("DELETE FROM durable.history WHERE instance_id = $1", instance.InstanceId));
+        commands.Add(new SqlStatement("DELETE FROM durable.new_events WHERE instance_id = $1", instance.InstanceId));
+        commands.Add(new SqlStatement("DELETE FROM durable.new_tasks WHERE instance_id = $1", instance.InstanceId));
+        AddMessages(commands, [creationMessage]);
         try
         {
-            await batch.ExecuteNonQueryAsync();
+            await _commits.CommitAsync(commands);
         }
         catch (PostgresException e) when (e.SqlState == "WF002")
         {
@@ -81,11 +81,11 @@ public sealed partial class PostgresOrchestrationService
         ArgumentNullException.ThrowIfNull(messages);
         if (messages.Any(m => m.Event is ExecutionStartedEvent))
             throw new ArgumentException("Start an orchestration with CreateTaskOrchestrationAsync.", nameof(messages));
-        await using var batch = _dataSource.CreateBatch();
-        AddMessages(batch.BatchCommands, messages);
-        if (batch.BatchCommands.Count == 0)
+        var commands = new List<SqlStatement>();
+        AddMessages(commands, messages);
+        if (commands.Count == 0)
             return;
-        await batch.ExecuteNonQueryAsync();
+        await _commits.CommitAsync(commands);
         _signal.WorkArrived(orchestrations: true, activities: false);
     }
 

@@ -16,14 +16,13 @@ public sealed partial class PostgresOrchestrationService
     /// the new ones and the activity work items inserted, the instance's status written and its lease
     /// given back. With <paramref name="writes"/> null it only consumes the messages (nothing to run).
     /// </summary>
-    private async Task CommitEpisodeAsync(string instanceId, HeldOrchestration held, EpisodeWrites? writes, CancellationToken ct)
+    private async Task CommitEpisodeAsync(string instanceId, HeldOrchestration held, EpisodeWrites? writes)
     {
-        await using var batch = _dataSource.CreateBatch();
-        var commands = batch.BatchCommands;
+        var commands = new List<SqlStatement>();
         var executionId = held.ExecutionId;
         if (writes is null)
         {
-            commands.Add(Sql.Command("""
+            commands.Add(new SqlStatement("""
                 WITH released AS (
                     UPDATE durable.instances SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL
                     WHERE instance_id = $1 AND lock_token = $2 RETURNING 1)
@@ -38,7 +37,7 @@ public sealed partial class PostgresOrchestrationService
             var newExecution = executionId != held.ExecutionId;
             var status = runtime.OrchestrationStatus;
             DateTime? completedAt = IsTerminal(status) ? Sql.Utc(state.CompletedTime == default ? DateTime.UtcNow : state.CompletedTime) : null;
-            commands.Add(Sql.Command("""
+            commands.Add(new SqlStatement("""
                 WITH written AS (
                     UPDATE durable.instances
                     SET execution_id = $3, name = $4, version = $5, status = $6, last_updated_at = now(),
@@ -48,12 +47,12 @@ public sealed partial class PostgresOrchestrationService
                 """, instanceId, held.Token, executionId, runtime.Name ?? state.Name ?? "", runtime.Version ?? state.Version,
                 status.ToString(), completedAt, DurableJson.Write(state)));
             if (newExecution)
-                commands.Add(Sql.Command("DELETE FROM durable.history WHERE instance_id = $1", instanceId));
+                commands.Add(new SqlStatement("DELETE FROM durable.history WHERE instance_id = $1", instanceId));
             var events = newExecution ? runtime.Events : runtime.NewEvents;
             var first = newExecution ? 0 : held.HistoryCount;
             if (events.Count > 0)
             {
-                commands.Add(Sql.Command("""
+                commands.Add(new SqlStatement("""
                     INSERT INTO durable.history (instance_id, execution_id, sequence, event_type, recorded_at, event)
                     SELECT $1, $2, $3 + e.ordinality - 1, e.event_type, e.recorded_at, e.event
                     FROM unnest($4::text[], $5::timestamptz[], $6::text[]) WITH ORDINALITY AS e(event_type, recorded_at, event)
@@ -69,11 +68,11 @@ public sealed partial class PostgresOrchestrationService
             AddActivities(commands, writes.ActivityMessages);
         }
         if (held.ConsumedMessageIds.Length > 0)
-            commands.Add(Sql.Command("DELETE FROM durable.new_events WHERE id = ANY($1)", held.ConsumedMessageIds));
+            commands.Add(new SqlStatement("DELETE FROM durable.new_events WHERE id = ANY($1)", held.ConsumedMessageIds));
 
         try
         {
-            await batch.ExecuteNonQueryAsync(ct);
+            await _commits.CommitAsync(commands);
         }
         catch (PostgresException e) when (e.SqlState == "WF002")
         {
@@ -88,12 +87,12 @@ public sealed partial class PostgresOrchestrationService
     }
 
     /// <summary>Messages for orchestrations (events, timers, results), each visible at its due time.</summary>
-    private static void AddMessages(NpgsqlBatchCommandCollection commands, IReadOnlyList<TaskMessage> messages)
+    private static void AddMessages(List<SqlStatement> commands, IReadOnlyList<TaskMessage> messages)
     {
         if (messages.Count == 0)
             return;
         // A message for an instance that does not exist is dropped, as DurableTask.Core's providers do.
-        commands.Add(Sql.Command("""
+        commands.Add(new SqlStatement("""
             INSERT INTO durable.new_events (instance_id, execution_id, event_type, visible_at, message)
             SELECT m.instance_id, m.execution_id, m.event_type, coalesce(m.visible_at, now()), m.message
             FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[])
@@ -107,11 +106,11 @@ public sealed partial class PostgresOrchestrationService
             messages.Select(DurableJson.Write).ToArray()));
     }
 
-    private static void AddActivities(NpgsqlBatchCommandCollection commands, IList<TaskMessage> messages)
+    private static void AddActivities(List<SqlStatement> commands, IList<TaskMessage> messages)
     {
         if (messages.Count == 0)
             return;
-        commands.Add(Sql.Command("""
+        commands.Add(new SqlStatement("""
             INSERT INTO durable.new_tasks (instance_id, execution_id, name, visible_at, message)
             SELECT m.instance_id, m.execution_id, m.name, now(), m.message
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS m(instance_id, execution_id, name, message)

@@ -155,7 +155,7 @@ public sealed partial class PostgresOrchestrationService
         if (newMessages.Count == 0 || finished)
         {
             // Events raised at a finished instance, or only stale ones: consumed, nothing to run.
-            await CommitEpisodeAsync(instanceId, held, writes: null, ct);
+            await CommitEpisodeAsync(instanceId, held, writes: null);
             return;
         }
         _leasedOrchestrations.Enqueue(new TaskOrchestrationWorkItem
@@ -189,7 +189,7 @@ public sealed partial class PostgresOrchestrationService
         var state = orchestrationState ?? StateOf(newOrchestrationRuntimeState);
         var messages = (orchestratorMessages ?? []).Concat(timerMessages ?? []).Append(continuedAsNewMessage).Where(m => m is not null).ToList();
         await CommitEpisodeAsync(workItem.InstanceId, held,
-            new EpisodeWrites(newOrchestrationRuntimeState, state, messages, outboundMessages ?? []), CancellationToken.None);
+            new EpisodeWrites(newOrchestrationRuntimeState, state, messages, outboundMessages ?? []));
     }
 
     public async Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)

@@ -22,6 +22,7 @@ public sealed partial class PostgresOrchestrationService :
     private readonly PostgresTaskHubOptions _options;
     private readonly ILogger _logger;
     private readonly WorkSignal _signal;
+    private readonly GroupCommits _commits;
     private readonly ConcurrentDictionary<string, HeldOrchestration> _heldOrchestrations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HeldActivity> _heldActivities = new(StringComparer.Ordinal);
     private CancellationTokenSource? _renewing;
@@ -42,6 +43,7 @@ public sealed partial class PostgresOrchestrationService :
         _options = options;
         _logger = loggerFactory.CreateLogger<PostgresOrchestrationService>();
         _signal = new WorkSignal(connectionString, _dataSource, _logger);
+        _commits = new GroupCommits(_dataSource, writers: 2, maxGroup: 64);
         Owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     }
 
@@ -104,6 +106,7 @@ public sealed partial class PostgresOrchestrationService :
     public async ValueTask DisposeAsync()
     {
         await StopAsync(true);
+        await _commits.DisposeAsync();
         await _dataSource.DisposeAsync();
     }
 
