@@ -34,8 +34,14 @@ public sealed class PostgresOptions
     /// </summary>
     public int MaxPoolSize { get; set; } = 40;
 
-    /// <summary>The private cluster's max_connections: both pools, plus <see cref="ConnectionHeadroom"/>.</summary>
-    public int ClusterMaxConnections => 2 * MaxPoolSize + ConnectionHeadroom;
+    /// <summary>The private cluster's max_connections: both pools, the durable store's, plus <see cref="ConnectionHeadroom"/>.</summary>
+    public int ClusterMaxConnections => 2 * MaxPoolSize + DurableStoreConnections + ConnectionHeadroom;
+
+    /// <summary>
+    /// The PostgreSQL durable store's own pool and its LISTEN connection (used with <c>Durable:Backend=Postgres</c>,
+    /// the default; counted whatever the backend, so changing it never needs a bigger cluster).
+    /// </summary>
+    public static int DurableStoreConnections => Durable.Postgres.PostgresTaskHubOptions.Default.MaxConnections + 1;
 
     /// <summary>Connections beyond the pools: the migrator's lock, operators' psql, PostgreSQL's reserved superuser slots.</summary>
     public const int ConnectionHeadroom = 20;

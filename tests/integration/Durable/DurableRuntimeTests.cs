@@ -127,6 +127,9 @@ public class DurableRuntimeTests(FreshDatabase database) : IClassFixture<FreshDa
     [InlineData("--Durable:SidecarPort=70000", "Durable:SidecarPort must be between 0")]
     [InlineData("--Durable:MaxConcurrentOrchestrations=0", "Durable:MaxConcurrentOrchestrations must be between 1 and 1000; it is 0")]
     [InlineData("--Durable:MaxConcurrentActivities=1001", "Durable:MaxConcurrentActivities must be between 1 and 1000; it is 1001")]
+    [InlineData("--Durable:LeaseSeconds=2", "Durable:LeaseSeconds must be between 3 and 3600; it is 2")]
+    [InlineData("--Durable:RetentionDays=0", "Durable:RetentionDays must be between 1 and 3650; it is 0")]
+    [InlineData("--Durable:PurgeInterval=00:00:00", "Durable:PurgeInterval must be between 00:00:01 and 7.00:00:00; it is 00:00:00")]
     [InlineData("--Durable:Backend=AzureStorage", "Durable:AzureStorage:ConnectionString is required when Durable:Backend is AzureStorage")]
     [InlineData("--Durable:Backend=7", "Durable:Backend must be one of Postgres, InMemory, AzureStorage")]
     [InlineData("--Durable:Backend=AzureStorage --Durable:AzureStorage:ConnectionString=UseDevelopmentStorage=true --Durable:AzureStorage:TaskHubName=9lives",

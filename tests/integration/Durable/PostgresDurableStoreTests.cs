@@ -149,6 +149,42 @@ public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFi
         Assert.Null(await alive.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(1), Ct));
     }
 
+    [Fact]
+    public async Task The_retention_purge_removes_instances_finished_before_the_threshold_and_nothing_live()
+    {
+        await database.MigrateAsync();
+        await using var store = new PostgresOrchestrationService(database.ConnectionString, PostgresTaskHubOptions.Default, NullLoggerFactory.Instance);
+        var finished = await StartAsync(store, "retention-finished");
+        var live = await StartAsync(store, "retention-live");
+        var item = await store.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(10), Ct);
+        var other = await store.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(10), Ct);
+        var (done, running) = item.InstanceId == finished ? (item, other) : (other, item);
+        await CompleteAsync(store, done, "done");
+        await store.ReleaseTaskOrchestrationWorkItemAsync(running);
+
+        // A threshold before the finish purges nothing; one after it purges the finished instance only.
+        await store.PurgeOrchestrationHistoryAsync(DateTime.UtcNow.AddDays(-1), OrchestrationStateTimeRangeFilterType.OrchestrationCompletedTimeFilter);
+        Assert.NotNull(await store.GetOrchestrationStateAsync(finished, executionId: null));
+        await store.PurgeOrchestrationHistoryAsync(DateTime.UtcNow.AddMinutes(1), OrchestrationStateTimeRangeFilterType.OrchestrationCompletedTimeFilter);
+
+        Assert.Null(await store.GetOrchestrationStateAsync(finished, executionId: null));
+        Assert.Empty(await store.GetHistoryAsync(finished, Ct));
+        Assert.Equal(OrchestrationStatus.Pending, (await store.GetOrchestrationStateAsync(live, executionId: null)).OrchestrationStatus);
+        // The live one's start message is still there to run.
+        Assert.Equal(live, (await store.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(10), Ct)).InstanceId);
+    }
+
+    private static async Task<string> StartAsync(PostgresOrchestrationService store, string prefix)
+    {
+        var instance = new OrchestrationInstance { InstanceId = $"{prefix}-{Guid.NewGuid():N}", ExecutionId = Guid.NewGuid().ToString("N") };
+        await store.CreateTaskOrchestrationAsync(new TaskMessage
+        {
+            OrchestrationInstance = instance,
+            Event = new ExecutionStartedEvent(-1, "\"input\"") { Name = "Probe", OrchestrationInstance = instance },
+        });
+        return instance.InstanceId;
+    }
+
     private static async Task CompleteAsync(PostgresOrchestrationService service, TaskOrchestrationWorkItem item, string output)
     {
         var runtime = new OrchestrationRuntimeState(item.OrchestrationRuntimeState.Events);
