@@ -26,7 +26,7 @@ public sealed class HoldPayoutActivity(HoldPayout hold, IPayoutStore payouts) : 
         if (!PayoutLifecycle.HoldRefusalIsFinal(held.Error))
         {
             await payouts.NoteAsync(input.PayoutId, PayoutStatus.Requested, $"hold retried: {held.Error.Code}: {held.Error.Message}", CancellationToken.None);
-            throw new PayoutStepNotDoneException(PayoutLifecycle.Hold, held.Error);
+            return new PayoutStepResult(false, held.Error.Code, held.Error.Message, Retry: true);
         }
         await payouts.RecordAsync(input.PayoutId, PayoutLifecycle.Transitions.Rejected(held.Error.Message), CancellationToken.None);
         return new PayoutStepResult(false, held.Error.Code, held.Error.Message);

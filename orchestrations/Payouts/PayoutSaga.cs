@@ -21,8 +21,17 @@ public sealed class PayoutSaga : TaskOrchestrator<PayoutSagaInput, PayoutSagaRes
         ArgumentNullException.ThrowIfNull(input);
 
         Step(context, PayoutLifecycle.Hold);
-        // Only a final refusal comes back here; a transient one (key in progress, conflict) throws and is retried.
         var held = await context.CallActivityAsync<PayoutStepResult>(PayoutActivityNames.Hold, input, StepRetry);
+        for (var attempt = 1; held.Retry; attempt++)
+        {
+            // Not an answer (the hold's key in progress or conflicting: another execution of this payout may be
+            // holding right now): ask again, never end Rejected. Past the budget the saga fails and the sweeper
+            // re-drives it later with a fresh history.
+            if (attempt > input.Requery.MaxRequeries)
+                throw new InvalidOperationException($"Payout {input.PayoutId} could not be held after {attempt} attempts: {held.Code} {held.Message}");
+            await context.CreateTimer(input.Requery.DelayBefore(attempt), CancellationToken.None);
+            held = await context.CallActivityAsync<PayoutStepResult>(PayoutActivityNames.Hold, input, StepRetry);
+        }
         if (!held.Succeeded)
             return new PayoutSagaResult(PayoutStatus.Rejected, held.Message);
 
