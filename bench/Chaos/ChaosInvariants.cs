@@ -20,6 +20,7 @@ public static class ChaosInvariants
     public const string CoaCoverage = "every account in the chart of accounts (gate coa-coverage)";
     public const string MovedOnce = "no payout settled or released more than once";
     public const string RailAgrees = "no payout settled unless the rail paid, none released while the rail paid or may pay";
+    public const string RailRequestsRight = "every submit the rail received names its payout as Idempotency-Key, with the payout's amount and beneficiary";
     public const string StatusMatchesMoney = "each payout's status matches its ledger movement";
     public const string Quiescent = "every payout terminal, or in manual review with its saga waiting";
     public const string ReceiptsKept = "every 201/202 the client received is in the commands/payouts tables and the ledger";
@@ -143,6 +144,24 @@ public static class ChaosInvariants
                 statuses[reader.GetString(0)] = reader.GetString(1);
         }
 
+        var wanted = new Dictionary<string, (long Amount, string Currency, string Account)>(StringComparer.Ordinal);
+        await using (var command = db.CreateCommand(
+            "SELECT payout_id, amount, currency, coalesce(beneficiary->>'AccountNumber', beneficiary->>'accountNumber', '') FROM walletflow.payouts WHERE payout_id = ANY($1)"))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = payoutIds.ToArray() });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                wanted[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2), reader.GetString(3));
+        }
+        var submits = rail.Requests.Where(r => r.IsSubmit && r.PayoutId is not null && known.Contains(r.PayoutId)).ToList();
+        var wrongSubmits = submits
+            .Where(r => r.IdempotencyKey != r.PayoutId
+                || !wanted.TryGetValue(r.PayoutId!, out var w)
+                || r.Amount is not { } amount || amount.MinorUnits != w.Amount || amount.Currency.Code != w.Currency
+                || r.Beneficiary?.AccountNumber != w.Account)
+            .Select(r => $"{r.PayoutId}: key {r.IdempotencyKey}, {r.Amount}, account {r.Beneficiary?.AccountNumber}")
+            .ToList();
+
         List<string> twice = [], railDisagrees = [], statusDisagrees = [];
         foreach (var payoutId in payoutIds)
         {
@@ -171,6 +190,7 @@ public static class ChaosInvariants
         [
             new ChaosInvariant(MovedOnce, payoutIds.Count, twice.Count, [.. twice.Take(ExamplesKept)]),
             new ChaosInvariant(RailAgrees, payoutIds.Count, railDisagrees.Count, [.. railDisagrees.Take(ExamplesKept)]),
+            new ChaosInvariant(RailRequestsRight, submits.Count, wrongSubmits.Count, [.. wrongSubmits.Take(ExamplesKept)]),
             new ChaosInvariant(StatusMatchesMoney, payoutIds.Count, statusDisagrees.Count, [.. statusDisagrees.Take(ExamplesKept)]),
         ];
     }

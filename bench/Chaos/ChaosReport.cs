@@ -12,6 +12,7 @@ public sealed record ChaosReport(
     long ClientRetries,
     string Answers,
     IReadOnlyDictionary<string, int> PayoutStatuses,
+    string OutcomesByDigit,
     int RailPayouts,
     int RailSubmits,
     IReadOnlyList<ChaosInvariant> Invariants,
@@ -28,6 +29,7 @@ public sealed record ChaosReport(
             $"  SIGKILLs {Kills}, cluster crashes (pg_ctl stop -m immediate) {ClusterCrashes}, child exits the harness did not cause {UnexpectedExits}, client retries {ClientRetries}");
         yield return $"  answers: {Answers}";
         yield return "  payouts: " + string.Join(", ", PayoutStatuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}"));
+        yield return $"  by sandbox digit (1 success, 2 reject, 3 pending→success, 4 pending→failure, 5 ambiguous forever, 6 slow→success): {OutcomesByDigit}";
         yield return string.Create(CultureInfo.InvariantCulture, $"  rail: {RailPayouts} payouts, {RailSubmits} submits received");
         yield return "  invariants (violations / checked):";
         foreach (var invariant in Invariants)

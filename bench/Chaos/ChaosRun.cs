@@ -83,19 +83,21 @@ public static class ChaosRun
             await traffic;
             log(string.Create(CultureInfo.InvariantCulture, $"  [{clock.Elapsed.TotalSeconds,6:F1} s] workload done: {ChaosWorkload.Describe(workload.Receipts)}"));
             var started = workload.Receipts.Where(r => r.Kind == "payout").Select(r => r.ResourceId!).ToList();
-            var open = await ChaosInvariants.WaitForQuiescenceAsync(db, started, options.QuiescenceTimeout, log, ct);
+            var open = await ChaosInvariants.WaitForQuiescenceAsync(db, started, options.QuiescenceTimeout,
+                line => log(string.Create(CultureInfo.InvariantCulture, $"  [{clock.Elapsed.TotalSeconds,6:F1} s] {line}")), ct);
             log(string.Create(CultureInfo.InvariantCulture, $"  [{clock.Elapsed.TotalSeconds,6:F1} s] quiescent ({open.Count} payouts still open)"));
             if (host.HasExited)
                 (host, unexpectedExits) = (await StartChildAsync(), unexpectedExits + 1);
 
             var invariants = await ChaosInvariants.CheckAsync(db, client, rail, [.. workload.Receipts], started, ct);
             var statuses = await StatusCountsAsync(db, started, ct);
+            var byDigit = await OutcomesByDigitAsync(db, started, ct);
             var requests = rail.Requests;
             foreach (var refusal in workload.Refusals.Take(5))
                 log("  refused: " + refusal);
             return new ChaosReport(options, clock.Elapsed, kills, crashes, unexpectedExits, client.Retries,
                 ChaosWorkload.Describe(workload.Receipts) + (workload.Refusals.Count > 0 ? $", refused {workload.Refusals.Count}" : ""),
-                statuses, started.Count(id => rail.Find(id) is not null), requests.Count(r => r.IsSubmit), invariants, workDirectory);
+                statuses, byDigit, started.Count(id => rail.Find(id) is not null), requests.Count(r => r.IsSubmit), invariants, workDirectory);
         }
         finally
         {
@@ -131,6 +133,25 @@ public static class ChaosRun
         while (await reader.ReadAsync(ct))
             counts[reader.GetString(0)] = reader.GetInt32(1);
         return counts;
+    }
+
+    /// <summary>"digit: status count, …" per last digit of the beneficiary account (the sandbox script), so every outcome is seen exercised.</summary>
+    private static async Task<string> OutcomesByDigitAsync(NpgsqlDataSource db, IReadOnlyCollection<string> payoutIds, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT right(coalesce(beneficiary->>'AccountNumber', beneficiary->>'accountNumber', ''), 1) AS digit, status, count(*)::int
+            FROM walletflow.payouts WHERE payout_id = ANY($1) GROUP BY 1, 2 ORDER BY 1, 2
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = payoutIds.ToArray() });
+        var lines = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            if (!lines.TryGetValue(reader.GetString(0), out var list))
+                lines[reader.GetString(0)] = list = [];
+            list.Add(string.Create(CultureInfo.InvariantCulture, $"{reader.GetString(1)} {reader.GetInt32(2)}"));
+        }
+        return string.Join("; ", lines.Select(l => $"{l.Key}: {string.Join(", ", l.Value)}"));
     }
 
     public static int FreeLoopbackPort()
