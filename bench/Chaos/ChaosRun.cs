@@ -54,30 +54,39 @@ public static class ChaosRun
             using var stopWorkload = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var traffic = workload.RunAsync(spread, stopWorkload.Token);
 
-            for (var cycle = 1; cycle <= options.Cycles; cycle++)
+            try
             {
-                var uptime = options.MinUptime + (options.MaxUptime - options.MinUptime) * random.NextDouble();
-                if (cycle == options.EffectiveCrashCycle)
+                for (var cycle = 1; cycle <= options.Cycles && !traffic.IsFaulted; cycle++)
                 {
-                    // The cluster goes down under a running child, which must ride it out (or exit and be restarted).
-                    var before = uptime * random.NextDouble();
-                    var down = TimeSpan.FromSeconds(1 + 2 * random.NextDouble());
-                    (host, unexpectedExits) = await RunForAsync(host, before, unexpectedExits, StartChildAsync, log, ct);
-                    await cluster.CrashAsync(ct);
-                    crashes++;
-                    log(string.Create(CultureInfo.InvariantCulture, $"  [{clock.Elapsed.TotalSeconds,6:F1} s] cycle {cycle}: cluster crashed (pg_ctl stop -m immediate), down for {down.TotalSeconds:F1} s"));
-                    await Task.Delay(down, ct);
-                    await cluster.RestartAsync(ct);
-                    log(string.Create(CultureInfo.InvariantCulture, $"  [{clock.Elapsed.TotalSeconds,6:F1} s] cycle {cycle}: cluster restarted"));
-                    uptime -= before;
+                    var uptime = options.MinUptime + (options.MaxUptime - options.MinUptime) * random.NextDouble();
+                    if (cycle == options.EffectiveCrashCycle)
+                    {
+                        // The cluster goes down under a running child, which must ride it out (or exit and be restarted).
+                        var before = uptime * random.NextDouble();
+                        var down = TimeSpan.FromSeconds(1 + 2 * random.NextDouble());
+                        (host, unexpectedExits) = await RunForAsync(host, before, unexpectedExits, StartChildAsync, log, ct);
+                        await cluster.CrashAsync(ct);
+                        crashes++;
+                        log(string.Create(CultureInfo.InvariantCulture, $"  [{clock.Elapsed.TotalSeconds,6:F1} s] cycle {cycle}: cluster crashed (pg_ctl stop -m immediate), down for {down.TotalSeconds:F1} s"));
+                        await Task.Delay(down, ct);
+                        await cluster.RestartAsync(ct);
+                        log(string.Create(CultureInfo.InvariantCulture, $"  [{clock.Elapsed.TotalSeconds,6:F1} s] cycle {cycle}: cluster restarted"));
+                        uptime -= before;
+                    }
+                    (host, unexpectedExits) = await RunForAsync(host, uptime, unexpectedExits, StartChildAsync, log, ct);
+                    host.Kill();
+                    kills++;
+                    log(string.Create(CultureInfo.InvariantCulture,
+                        $"  [{clock.Elapsed.TotalSeconds,6:F1} s] cycle {cycle}: SIGKILL pid {host.ProcessId} after {uptime.TotalSeconds:F1} s; {workload.Receipts.Count} answers so far"));
+                    await host.DisposeAsync();
+                    host = await StartChildAsync();
                 }
-                (host, unexpectedExits) = await RunForAsync(host, uptime, unexpectedExits, StartChildAsync, log, ct);
-                host.Kill();
-                kills++;
-                log(string.Create(CultureInfo.InvariantCulture,
-                    $"  [{clock.Elapsed.TotalSeconds,6:F1} s] cycle {cycle}: SIGKILL pid {host.ProcessId} after {uptime.TotalSeconds:F1} s; {workload.Receipts.Count} answers so far"));
-                await host.DisposeAsync();
-                host = await StartChildAsync();
+            }
+            catch
+            {
+                // A failing cycle stops the traffic too, rather than leave it retrying against a dead port.
+                await stopWorkload.CancelAsync();
+                throw;
             }
 
             await traffic;
@@ -87,7 +96,10 @@ public static class ChaosRun
                 line => log(string.Create(CultureInfo.InvariantCulture, $"  [{clock.Elapsed.TotalSeconds,6:F1} s] {line}")), ct);
             log(string.Create(CultureInfo.InvariantCulture, $"  [{clock.Elapsed.TotalSeconds,6:F1} s] quiescent ({open.Count} payouts still open)"));
             if (host.HasExited)
+            {
+                await host.DisposeAsync();
                 (host, unexpectedExits) = (await StartChildAsync(), unexpectedExits + 1);
+            }
 
             var invariants = await ChaosInvariants.CheckAsync(db, client, rail, [.. workload.Receipts], started, ct);
             var statuses = await StatusCountsAsync(db, started, ct);
