@@ -56,8 +56,8 @@ public static class PayoutLifecycle
     private static readonly Dictionary<PayoutStatus, PayoutStatus[]> Next = new()
     {
         [PayoutStatus.Requested] = [PayoutStatus.Held, PayoutStatus.Rejected],
-        // Held → Submitted only with the nothing-was-sent refusal; Released follows it.
-        [PayoutStatus.Held] = [PayoutStatus.Submitting, PayoutStatus.Submitted, PayoutStatus.Released],
+        // Held → Submitted only with the nothing-was-sent refusal (no provider for the payout before any submit).
+        [PayoutStatus.Held] = [PayoutStatus.Submitting, PayoutStatus.Submitted],
         [PayoutStatus.Submitting] = [.. Answered],
         [PayoutStatus.Submitted] = [.. Answered, PayoutStatus.ManualReview, PayoutStatus.Settled, PayoutStatus.Released],
         [PayoutStatus.Pending] = [.. Answered, PayoutStatus.ManualReview, PayoutStatus.Settled, PayoutStatus.Released],

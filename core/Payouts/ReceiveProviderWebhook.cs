@@ -6,7 +6,8 @@ namespace WalletFlow.Core.Payouts;
 
 /// <summary>
 /// A provider's status callback: verified against the provider's secret, then raised on the payout's
-/// saga, which only wakes up and requeries (a webhook is never trusted over the provider's API).
+/// saga, which wakes up and requeries only when the callback tells it a status it has not heard yet
+/// (a repeat spends none of its requery budget), and never trusts a webhook over the provider's API.
 /// </summary>
 public sealed class ReceiveProviderWebhook(IPaymentProviderRegistry providers, IPayoutStore payouts, IPayoutSagas sagas)
 {
