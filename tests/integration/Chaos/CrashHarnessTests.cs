@@ -35,5 +35,7 @@ public sealed class CrashHarnessTests
         Assert.True(report.PayoutStatuses.GetValueOrDefault("Released") > 0, lines);
         Assert.True(report.PayoutStatuses.GetValueOrDefault("ManualReview") > 0, lines);
         Assert.True(report.ClientRetries > 0, "no request had to be retried: the kills hit nothing in flight\n" + lines);
+        // The children's logs are kept only for a failed run.
+        Directory.Delete(report.WorkDirectory, recursive: true);
     }
 }
