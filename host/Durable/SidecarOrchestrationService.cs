@@ -59,7 +59,13 @@ internal sealed class SidecarOrchestrationService(
 
     public int GetDelayInSecondsAfterOnProcessException(Exception exception) => inner.GetDelayInSecondsAfterOnProcessException(exception);
 
-    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
+    /// <summary>
+    /// The sidecar's WorkItemDispatcher passes this number to <c>Task.Delay(int)</c>, which reads it as
+    /// milliseconds: a backend's "1 second" became a 1 ms retry loop, 121 failed fetches logged with stack
+    /// traces in one second while the database was down (crash harness). Given in milliseconds here, so
+    /// the wait is the backend's seconds.
+    /// </summary>
+    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception) * 1000;
 
     public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {

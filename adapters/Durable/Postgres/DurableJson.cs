@@ -1,5 +1,4 @@
 using System.Reflection;
-using DurableTask.Core;
 using DurableTask.Core.History;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -46,7 +45,13 @@ internal static class DurableJson
         private static bool Allowed(Type type) =>
             type.Assembly == Core
             || (type.Namespace?.StartsWith("Microsoft.DurableTask", StringComparison.Ordinal) == true && typeof(HistoryEvent).IsAssignableFrom(type))
-            || type == typeof(Dictionary<string, string>)
-            || type == typeof(OrchestrationState);
+            || IsPlain(type)
+            // Tags (string to string) and a failure's Properties (string to object: its values are
+            // plain values, or they carry a type name of their own and pass through here again).
+            || (type.IsGenericType && type.GetGenericTypeDefinition() is var definition
+                && (definition == typeof(Dictionary<,>) || definition == typeof(List<>))
+                && type.GetGenericArguments().All(IsPlain));
+
+        private static bool IsPlain(Type type) => type == typeof(object) || type == typeof(string) || type.IsPrimitive;
     }
 }

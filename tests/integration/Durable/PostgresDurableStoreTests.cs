@@ -21,8 +21,38 @@ public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFi
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Task<WalletFlowServer> StartAsync() => WalletFlowServer.StartAsync(
-        ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={database.ConnectionString}"], Ct, ApprovalProbe.Register);
+    private Task<WalletFlowServer> StartAsync(params string[] extra) => WalletFlowServer.StartAsync(
+        ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={database.ConnectionString}", .. extra], Ct, registry =>
+        {
+            ApprovalProbe.Register(registry);
+            RetryProbe.Register(registry);
+        });
+
+    /// <summary>
+    /// The saga's steps rely on the worker's retry policy for infrastructure failures: a failed activity
+    /// is scheduled again after the policy's wait, on either backend, until it succeeds.
+    /// </summary>
+    [Theory]
+    [InlineData("Postgres")]
+    [InlineData("InMemory")]
+    public async Task A_failing_activity_is_retried_by_its_retry_policy_until_it_succeeds(string backend)
+    {
+        await using var server = await StartAsync($"--Durable:Backend={backend}");
+        var client = server.Services.GetRequiredService<DurableTaskClient>();
+        var key = $"retry-{Guid.NewGuid():N}";
+
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(RetryProbe), new RetryProbeInput(key, Failures: 2), Ct);
+        var done = await OrchestrationWaits.CompletionAsync(client, id, Ct);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(3, done.ReadOutputAs<int>());
+        // Each failure came back to the orchestration with its exception (the store reads a failure's details back).
+        var history = await server.Services.GetRequiredService<IDurableBackend>().GetHistoryAsync(id, Ct);
+        var failures = history.OfType<TaskFailedEvent>().ToList();
+        Assert.Equal(2, failures.Count);
+        Assert.All(failures, f => Assert.Contains("fails on purpose", f.FailureDetails!.ErrorMessage, StringComparison.Ordinal));
+        Assert.Equal(3, history.OfType<TaskScheduledEvent>().Count());
+    }
 
     [Fact]
     public async Task An_orchestration_waiting_on_its_timer_continues_after_a_restart_and_gets_the_event_raised_before_it()
