@@ -48,12 +48,9 @@ public sealed partial class PostgresOrchestrationService
     {
         var token = Guid.NewGuid();
         DateTime? nextDue = null;
-        await using var command = _dataSource.CreateCommand(LeaseActivities);
-        command.Parameters.Add(new NpgsqlParameter { Value = token });
-        command.Parameters.Add(new NpgsqlParameter { Value = Owner });
-        command.Parameters.Add(new NpgsqlParameter { Value = _options.LeaseDuration });
-        command.Parameters.Add(new NpgsqlParameter { Value = ActivitiesPerLook });
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var batch = LeaseBatch(LeaseActivities, token, ActivitiesPerLook);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct); // past set_config's row
         while (await reader.ReadAsync(ct))
         {
             if (reader.IsDBNull(0))

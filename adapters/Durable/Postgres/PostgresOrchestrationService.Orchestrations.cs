@@ -69,13 +69,10 @@ public sealed partial class PostgresOrchestrationService
         var messages = new Dictionary<string, List<(long Id, string? ExecutionId, string Json)>>(StringComparer.Ordinal);
         var histories = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         DateTime? nextDue = null;
-        await using (var command = _dataSource.CreateCommand(LeaseOrchestrations))
+        await using (var batch = LeaseBatch(LeaseOrchestrations, token, OrchestrationsPerLook))
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = token });
-            command.Parameters.Add(new NpgsqlParameter { Value = Owner });
-            command.Parameters.Add(new NpgsqlParameter { Value = _options.LeaseDuration });
-            command.Parameters.Add(new NpgsqlParameter { Value = OrchestrationsPerLook });
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            await reader.NextResultAsync(ct); // past set_config's row
             while (await reader.ReadAsync(ct))
             {
                 var instanceId = reader.GetString(1);
@@ -218,6 +215,19 @@ public sealed partial class PostgresOrchestrationService
         command.Parameters.Add(new NpgsqlParameter { Value = workItem.InstanceId });
         command.Parameters.Add(new NpgsqlParameter { Value = held.Token });
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// A lease statement in a transaction that does not wait for its WAL flush: a lease is coordination,
+    /// not state. Lost in a crash, the work is simply leased again; nothing an episode or an activity
+    /// commits depends on it. Without this every look for work waited on an fsync of its own.
+    /// </summary>
+    private NpgsqlBatch LeaseBatch(string lease, Guid token, int count)
+    {
+        var batch = _dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true)"));
+        batch.BatchCommands.Add(Sql.Command(lease, token, Owner, _options.LeaseDuration, count));
+        return batch;
     }
 
     private HeldOrchestration Held(string instanceId) =>
