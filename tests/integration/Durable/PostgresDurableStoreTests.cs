@@ -1,5 +1,6 @@
 using DurableTask.Core;
 using DurableTask.Core.History;
+using CoreQuery = DurableTask.Core.Query.OrchestrationQuery;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -204,13 +205,38 @@ public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFi
         Assert.Equal(live, (await store.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(10), Ct)).InstanceId);
     }
 
-    private static async Task<string> StartAsync(PostgresOrchestrationService store, string prefix)
+    [Fact]
+    public async Task Instances_are_found_by_orchestration_name_status_and_creation_time()
+    {
+        await database.MigrateAsync();
+        await using var store = new PostgresOrchestrationService(database.ConnectionString, PostgresTaskHubOptions.Default, NullLoggerFactory.Instance);
+        var before = DateTime.UtcNow.AddSeconds(-1);
+        var saga = await StartAsync(store, "byname", "PayoutSaga");
+        var probe = await StartAsync(store, "byname", "Probe");
+
+        var sagas = await store.QueryAsync(new CoreQuery { InstanceIdPrefix = "byname-" }, name: "PayoutSaga", Ct);
+        Assert.Equal([saga], sagas.OrchestrationState.Select(s => s.OrchestrationInstance.InstanceId));
+        var pending = await store.QueryAsync(new CoreQuery
+        {
+            InstanceIdPrefix = "byname-",
+            RuntimeStatus = [OrchestrationStatus.Pending],
+            CreatedTimeFrom = before,
+            CreatedTimeTo = DateTime.UtcNow.AddSeconds(1),
+        }, name: null, Ct);
+        Assert.Equal(new[] { saga, probe }.Order(StringComparer.Ordinal), pending.OrchestrationState.Select(s => s.OrchestrationInstance.InstanceId));
+        var later = await store.QueryAsync(new CoreQuery { InstanceIdPrefix = "byname-", CreatedTimeFrom = DateTime.UtcNow.AddMinutes(1) }, name: null, Ct);
+        Assert.Empty(later.OrchestrationState);
+        var running = await store.QueryAsync(new CoreQuery { InstanceIdPrefix = "byname-", RuntimeStatus = [OrchestrationStatus.Running] }, name: null, Ct);
+        Assert.Empty(running.OrchestrationState);
+    }
+
+    private static async Task<string> StartAsync(PostgresOrchestrationService store, string prefix, string name = "Probe")
     {
         var instance = new OrchestrationInstance { InstanceId = $"{prefix}-{Guid.NewGuid():N}", ExecutionId = Guid.NewGuid().ToString("N") };
         await store.CreateTaskOrchestrationAsync(new TaskMessage
         {
             OrchestrationInstance = instance,
-            Event = new ExecutionStartedEvent(-1, "\"input\"") { Name = "Probe", OrchestrationInstance = instance },
+            Event = new ExecutionStartedEvent(-1, "\"input\"") { Name = name, OrchestrationInstance = instance },
         });
         return instance.InstanceId;
     }
