@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 
 namespace WalletFlow.Numscript;
@@ -130,6 +131,7 @@ internal sealed partial class Evaluator
         {
             _asset = EvaluateAs<AssetValue>(assetExpr).Name;
             var sent = SendAll(send.Source);
+            RequireStorable(new MonetaryValue(_asset, sent), send.Amount.Position);
             Receive(send.Destination, sent);
             return;
         }
@@ -137,8 +139,18 @@ internal sealed partial class Evaluator
         _asset = monetary.Asset;
         if (monetary.Amount.Sign < 0)
             throw Fail(RuntimeErrorKind.NegativeAmount, $"cannot send a negative amount ({monetary})", send.Amount.Position);
+        RequireStorable(monetary, send.Amount.Position);
         SendExactly(send.Source, monetary.Amount);
         Receive(send.Destination, monetary.Amount);
+    }
+
+    // Literals are below the limit (the lexer checks), but sums and variables are not: no posting a
+    // ledger cannot store leaves the interpreter, so the refusal names the send, not a database error.
+    private static void RequireStorable(MonetaryValue sent, SourcePosition position)
+    {
+        if (sent.Amount >= NumscriptLimits.AmountLimit)
+            throw Fail(RuntimeErrorKind.AmountTooLarge,
+                $"cannot send an amount of {sent.Amount.ToString(CultureInfo.InvariantCulture).Length} digits in {sent.Asset}: amounts must be less than {NumscriptLimits.AmountLimitText}", position);
     }
 
     private void RunSave(SaveStatement save)

@@ -16,4 +16,7 @@ public enum RuntimeErrorKind
     InvalidSendAll,
     ExperimentalFeatureDisabled,
     InvalidValue,
+
+    /// <summary>An amount sent of NumscriptLimits.AmountLimit (10^78) or more.</summary>
+    AmountTooLarge,
 }

@@ -12,7 +12,7 @@ public enum DiagnosticKind
     /// <summary>A <c>/*</c> comment that never closes.</summary>
     UnterminatedComment,
 
-    /// <summary>A number literal with a misplaced underscore (<c>1__0</c>, <c>100_</c>).</summary>
+    /// <summary>A number literal with a misplaced underscore (<c>1__0</c>, <c>100_</c>), or one of 10^78 or more.</summary>
     InvalidNumber,
 
     /// <summary>The grammar wanted something else here.</summary>
@@ -35,4 +35,10 @@ public enum DiagnosticKind
 
     /// <summary>An expression whose type does not fit where it is used.</summary>
     TypeMismatch,
+
+    /// <summary>A script longer than <see cref="NumscriptLimits.MaxScriptBytes"/>.</summary>
+    ScriptTooLarge,
+
+    /// <summary>A script nested deeper than <see cref="NumscriptLimits.MaxNestingDepth"/>.</summary>
+    NestingTooDeep,
 }

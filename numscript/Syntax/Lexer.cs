@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace WalletFlow.Numscript;
@@ -19,6 +20,9 @@ internal sealed class Lexer
         ["save"] = TokenKind.Save, ["with"] = TokenKind.With, ["scaling"] = TokenKind.Scaling,
         ["through"] = TokenKind.Through, ["feature"] = TokenKind.Feature,
     };
+
+    // A literal below NumscriptLimits.AmountLimit (10^78) has at most this many significant digits.
+    private static readonly int MaxNumberDigits = NumscriptLimits.AmountLimit.ToString(CultureInfo.InvariantCulture).Length - 1;
 
     private readonly string _text;
     private readonly List<Token> _tokens = [];
@@ -232,7 +236,12 @@ internal sealed class Lexer
             _tokens.Add(new Token(TokenKind.Percentage, digits, start));
             return;
         }
-        _tokens.Add(new Token(TokenKind.Number, digits.Replace("_", "", StringComparison.Ordinal), start));
+        var number = digits.Replace("_", "", StringComparison.Ordinal);
+        var significant = number.TrimStart('0').Length;
+        if (significant > MaxNumberDigits)
+            throw new SyntaxFailure(DiagnosticKind.InvalidNumber,
+                $"a number literal of {significant} digits is too large: numbers must be less than {NumscriptLimits.AmountLimitText}", start);
+        _tokens.Add(new Token(TokenKind.Number, number, start));
     }
 
     private void LexAsset(SourcePosition start)

@@ -3,7 +3,17 @@ namespace WalletFlow.Numscript;
 /// <summary>The source and destination rules of Numscript.g4.</summary>
 internal sealed partial class Parser
 {
+    // Sources and destinations nest (a capped source of an allotment of …): each level is one
+    // level of NumscriptLimits.MaxNestingDepth.
     private SourceNode ParseSource()
+    {
+        Enter(Current.Position);
+        var source = ParseSourceLevel();
+        Leave();
+        return source;
+    }
+
+    private SourceNode ParseSourceLevel()
     {
         var start = Current.Position;
         switch (Kind)
@@ -90,6 +100,14 @@ internal sealed partial class Parser
     }
 
     private DestinationNode ParseDestination()
+    {
+        Enter(Current.Position);
+        var destination = ParseDestinationLevel();
+        Leave();
+        return destination;
+    }
+
+    private DestinationNode ParseDestinationLevel()
     {
         var start = Current.Position;
         if (Accept(TokenKind.Oneof))

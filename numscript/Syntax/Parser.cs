@@ -1,21 +1,72 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace WalletFlow.Numscript;
 
 /// <summary>
 /// Recursive-descent parser for Numscript.g4. Stops at the first error with its position and what
 /// was expected. Source and destination rules live in the other half of this partial class.
+/// Refuses, before recursing, a script larger or deeper than <see cref="NumscriptLimits"/> allows.
 /// </summary>
 internal sealed partial class Parser
 {
     private readonly List<Token> _tokens;
     private int _index;
+    private int _depth;
 
     private Parser(List<Token> tokens) => _tokens = tokens;
 
-    /// <exception cref="SyntaxFailure">On the first lexical or syntax error.</exception>
-    public static ProgramNode Parse(string text) => new Parser(Lexer.Tokenize(text)).ParseProgram();
+    /// <exception cref="SyntaxFailure">On the first lexical or syntax error, or a limit exceeded.</exception>
+    public static ProgramNode Parse(string text)
+    {
+        CheckSize(text);
+        return new Parser(Lexer.Tokenize(text)).ParseProgram();
+    }
+
+    // Before lexing, so an oversized script costs one pass over its text. The position is where the
+    // first byte beyond the limit starts, so an editor shows where to cut.
+    private static void CheckSize(string text)
+    {
+        if (text.Length * 3 <= NumscriptLimits.MaxScriptBytes || Encoding.UTF8.GetByteCount(text) <= NumscriptLimits.MaxScriptBytes)
+            return;
+        var (bytes, line, column) = (0, 1, 1);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var width = c < 0x80 ? 1 : c < 0x800 ? 2 : char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 4 : 3;
+            if (bytes + width > NumscriptLimits.MaxScriptBytes)
+                break;
+            bytes += width;
+            if (width == 4)
+                i++;
+            (line, column) = c == '\n' ? (line + 1, 1) : (line, column + 1);
+        }
+        throw new SyntaxFailure(DiagnosticKind.ScriptTooLarge,
+            string.Create(CultureInfo.InvariantCulture, $"the script is {Encoding.UTF8.GetByteCount(text)} bytes, more than the limit of {NumscriptLimits.MaxScriptBytes}"),
+            new SourcePosition(line, column));
+    }
+
+    // Every rule that can recurse enters here first, so the parser's own recursion is bounded. A
+    // failure unwinds the whole parse, so the matching Leave is not needed on that path.
+    private void Enter(SourcePosition at)
+    {
+        // The second test guards a caller on a thread with an unusually small stack.
+        if (++_depth > NumscriptLimits.MaxNestingDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw TooDeep(at);
+    }
+
+    private void Leave() => _depth--;
+
+    // A chain of operators is built by a loop, not by recursion: its height is checked as it grows,
+    // counted from how deep the chain itself sits.
+    private InfixExpr Bounded(InfixExpr expr) =>
+        _depth + expr.Height > NumscriptLimits.MaxNestingDepth ? throw TooDeep(expr.Position) : expr;
+
+    private static SyntaxFailure TooDeep(SourcePosition at) =>
+        new(DiagnosticKind.NestingTooDeep,
+            $"the script nests deeper than {NumscriptLimits.MaxNestingDepth} levels (parentheses, brackets, calls, operators, sources or destinations)", at);
 
     private Token Current => _tokens[_index];
 
@@ -146,7 +197,7 @@ internal sealed partial class Parser
         while (Kind is TokenKind.Plus or TokenKind.Minus)
         {
             var op = Take();
-            left = new InfixExpr(op.Position, op.Text[0], left, ParseDivision());
+            left = Bounded(new InfixExpr(op.Position, op.Text[0], left, ParseDivision()));
         }
         return left;
     }
@@ -157,7 +208,7 @@ internal sealed partial class Parser
         while (Kind == TokenKind.Slash)
         {
             var op = Take();
-            left = new InfixExpr(op.Position, '/', left, ParseUnary());
+            left = Bounded(new InfixExpr(op.Position, '/', left, ParseUnary()));
         }
         return left;
     }
@@ -167,7 +218,10 @@ internal sealed partial class Parser
         if (Kind != TokenKind.Minus)
             return ParsePrimary();
         var minus = Take();
-        return new NegationExpr(minus.Position, ParseUnary());
+        Enter(minus.Position);
+        var negation = new NegationExpr(minus.Position, ParseUnary());
+        Leave();
+        return negation;
     }
 
     private Expr ParsePrimary()
@@ -196,15 +250,19 @@ internal sealed partial class Parser
                 return ParseAccount();
             case TokenKind.LBracket:
                 Take();
+                Enter(token.Position);
                 // The asset is a single term so that [EUR/2 -100] reads as asset EUR/2, amount -100.
                 var asset = ParseUnary();
                 var amount = ParseExpr();
                 Expect(TokenKind.RBracket, "']' closing the monetary");
+                Leave();
                 return new MonetaryLiteral(token.Position, asset, amount);
             case TokenKind.LParen:
                 Take();
+                Enter(token.Position);
                 var inner = ParseExpr();
                 Expect(TokenKind.RParen, "')'");
+                Leave();
                 return inner;
             case TokenKind.Identifier or TokenKind.Overdraft when PeekKind(1) == TokenKind.LParen:
                 return ParseCall();
@@ -240,6 +298,7 @@ internal sealed partial class Parser
     {
         var name = Take();
         Expect(TokenKind.LParen, "'('");
+        Enter(name.Position);
         var arguments = new List<Expr>();
         if (Kind != TokenKind.RParen)
         {
@@ -248,6 +307,7 @@ internal sealed partial class Parser
                 arguments.Add(ParseExpr());
         }
         Expect(TokenKind.RParen, "')' closing the call");
+        Leave();
         return new FunctionCall(name.Position, name.Text, arguments);
     }
 }

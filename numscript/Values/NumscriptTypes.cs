@@ -57,9 +57,10 @@ public static partial class NumscriptTypes
         }
     }
 
-    [GeneratedRegex("^[a-zA-Z0-9_-]+(:[a-zA-Z0-9_-]+)*$")]
+    // \z, not $: '$' also matches before a final newline, so "wallets:victim:main\n" would pass.
+    [GeneratedRegex(@"^[a-zA-Z0-9_-]+(:[a-zA-Z0-9_-]+)*\z")]
     private static partial Regex AccountPattern();
 
-    [GeneratedRegex("^[A-Z][A-Z0-9]*(_[A-Z]*)?(/[0-9]+)?$")]
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(_[A-Z]*)?(/[0-9]+)?\z")]
     private static partial Regex AssetPattern();
 }

@@ -18,6 +18,9 @@ public sealed class ParserErrorTests
         { DiagnosticKind.UnknownFunction, "set_tx_metadata(\"k\", 1)", 1, 1 },
         { DiagnosticKind.WrongArity, "vars {\n  monetary $b = balance(@a)\n}", 2, 17 },
         { DiagnosticKind.TypeMismatch, "send [COIN 10] (\n  source = \"alice\"\n  destination = @b\n)", 2, 12 },
+        // The call is level 1, so the 64th parenthesis (column 18 + 63) is the 65th level.
+        { DiagnosticKind.NestingTooDeep, "set_tx_meta(\"k\", " + new string('(', 70) + "1" + new string(')', 70) + ")", 1, 81 },
+        { DiagnosticKind.ScriptTooLarge, "set_tx_meta(\"k\", 1)\n//" + new string('x', NumscriptLimits.MaxScriptBytes), 2, NumscriptLimits.MaxScriptBytes - 19 },
     };
 
     [Theory]
