@@ -48,24 +48,45 @@ public sealed partial class PostgresOrchestrationService
     {
         var token = Guid.NewGuid();
         DateTime? nextDue = null;
-        await using var batch = LeaseBatch(LeaseActivities, token, ActivitiesPerLook);
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        await reader.NextResultAsync(ct); // past set_config's row
-        while (await reader.ReadAsync(ct))
+        var leased = new List<(long Id, int DequeueCount, string Message)>();
+        try
         {
-            if (reader.IsDBNull(0))
+            await using (var batch = LeaseBatch(LeaseActivities, token, ActivitiesPerLook))
             {
-                if (!reader.IsDBNull(2))
-                    nextDue = DateTime.UnixEpoch.AddMilliseconds(long.Parse(reader.GetString(2), CultureInfo.InvariantCulture));
-                continue;
+                await using var reader = await batch.ExecuteReaderAsync(ct);
+                await reader.NextResultAsync(ct); // past set_config's row
+                while (await reader.ReadAsync(ct))
+                {
+                    if (reader.IsDBNull(0))
+                    {
+                        if (!reader.IsDBNull(2))
+                            nextDue = DateTime.UnixEpoch.AddMilliseconds(long.Parse(reader.GetString(2), CultureInfo.InvariantCulture));
+                        continue;
+                    }
+                    leased.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2)));
+                }
             }
-            var id = reader.GetInt64(0);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled after the database may have committed the lease: give it back rather than let it run out.
+            await GiveBackLookAsync(token);
+            throw;
+        }
+
+        if (_stopping)
+        {
+            await GiveBackLookAsync(token);
+            return nextDue;
+        }
+        foreach (var (id, dequeueCount, message) in leased)
+        {
             var workItemId = id.ToString(CultureInfo.InvariantCulture);
-            _heldActivities[workItemId] = new HeldActivity(id, token, reader.GetInt32(1));
+            _heldActivities[workItemId] = new HeldActivity(id, token, dequeueCount);
             _leasedActivities.Enqueue(new TaskActivityWorkItem
             {
                 Id = workItemId,
-                TaskMessage = DurableJson.Read<TaskMessage>(reader.GetString(2)),
+                TaskMessage = DurableJson.Read<TaskMessage>(message),
                 LockedUntilUtc = DateTime.UtcNow + _options.LeaseDuration,
             });
         }

@@ -27,6 +27,8 @@ public sealed partial class PostgresOrchestrationService :
     private readonly ConcurrentDictionary<string, HeldActivity> _heldActivities = new(StringComparer.Ordinal);
     private CancellationTokenSource? _renewing;
     private Task? _renewal;
+    // Set when the process stops: a look for work still in flight then gives back what it leased.
+    private volatile bool _stopping;
 
     public PostgresOrchestrationService(string connectionString, PostgresTaskHubOptions options, ILoggerFactory loggerFactory)
     {
@@ -81,6 +83,7 @@ public sealed partial class PostgresOrchestrationService :
 
     public Task StartAsync()
     {
+        _stopping = false;
         _signal.Start();
         _renewing = new CancellationTokenSource();
         _renewal = Task.Run(() => RenewLeasesAsync(_renewing.Token));
@@ -118,6 +121,7 @@ public sealed partial class PostgresOrchestrationService :
     /// </summary>
     private async Task GiveBackLeasesAsync()
     {
+        _stopping = true;
         _leasedOrchestrations.Clear();
         _leasedActivities.Clear();
         var instances = _heldOrchestrations.Where(h => !h.Value.Settled).Select(h => h.Key).ToList();
@@ -135,6 +139,27 @@ public sealed partial class PostgresOrchestrationService :
             batch.BatchCommands.Add(Sql.Command(
                 "UPDATE durable.new_tasks SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE id = ANY($1) AND lock_owner = $2",
                 tasks.ToArray(), Owner));
+            await batch.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException e)
+        {
+            LogGiveBackFailed(_logger, e);
+        }
+    }
+
+    /// <summary>
+    /// A look for work that was in flight when the process began to stop leased after the leases were
+    /// given back: its work goes back too, or a restart would wait the whole lease for it.
+    /// </summary>
+    private async Task GiveBackLookAsync(Guid token)
+    {
+        try
+        {
+            await using var batch = _dataSource.CreateBatch();
+            batch.BatchCommands.Add(Sql.Command(
+                "UPDATE durable.instances SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE lock_token = $1", token));
+            batch.BatchCommands.Add(Sql.Command(
+                "UPDATE durable.new_tasks SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE lock_token = $1", token));
             await batch.ExecuteNonQueryAsync();
         }
         catch (NpgsqlException e)
