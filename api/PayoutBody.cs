@@ -1,3 +1,6 @@
+using WalletFlow.Core.Movements;
+using WalletFlow.Core.Payouts;
+
 namespace WalletFlow.Api;
 
 /// <summary>POST /v1/payouts.</summary>
@@ -8,4 +11,9 @@ namespace WalletFlow.Api;
 /// <param name="ProviderId">The rail (<c>sandbox</c> locally).</param>
 /// <param name="Beneficiary">Who receives it.</param>
 /// <param name="Fee">Optional fee, major units, held with the amount and settled to revenue.</param>
-public sealed record PayoutBody(string? PayoutId, string? WalletId, string? Amount, string? Currency, string? ProviderId, BeneficiaryBody? Beneficiary, string? Fee = null);
+public sealed record PayoutBody(string? PayoutId, string? WalletId, string? Amount, string? Currency, string? ProviderId, BeneficiaryBody? Beneficiary, string? Fee = null)
+{
+    /// <summary>The use case's request under the command's key.</summary>
+    public StartPayoutRequest ToRequest(IdempotencyKey key) =>
+        new(key, PayoutId, WalletId, Amount, Currency, ProviderId, Beneficiary?.Name, Beneficiary?.AccountNumber, Beneficiary?.BankCode, Fee);
+}

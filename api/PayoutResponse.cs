@@ -3,10 +3,10 @@ using WalletFlow.Core.Payouts;
 namespace WalletFlow.Api;
 
 /// <summary>
-/// A payout as /v1 shows it: its state from the payouts table and its saga's runtime status. Not sealed:
-/// functions/ answers a start with these fields plus the Durable check-status payload (StartedPayoutResponse).
+/// A payout as /v1 shows it, in both hosts: its state from the payouts table and its saga's runtime
+/// status. <see cref="StatusUrl"/> is the one URL a client is given to follow it.
 /// </summary>
-public record PayoutResponse(
+public sealed record PayoutResponse(
     string PayoutId,
     string WalletId,
     ApiMoney Amount,

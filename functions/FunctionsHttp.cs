@@ -5,10 +5,20 @@ using WalletFlow.Api;
 
 namespace WalletFlow.Functions;
 
-/// <summary>The HTTP translation the Functions triggers share with host/: JSON bodies and problem+json from <see cref="ApiProblems"/>.</summary>
+/// <summary>
+/// The Functions triggers' binding (host/ has minimal API binding and its boundary middleware for it):
+/// the JSON body and the <c>Idempotency-Key</c> header. Everything after binding is <see cref="ApiRunner"/>'s.
+/// </summary>
 public static class FunctionsHttp
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The <see cref="ApiHeaders.IdempotencyKeyHeader"/> value as sent, or null.</summary>
+    public static string? IdempotencyKey(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers[ApiHeaders.IdempotencyKeyHeader].FirstOrDefault();
+    }
 
     /// <summary>The JSON body, or the same 400 <c>invalid_json</c> problem host/'s boundary answers.</summary>
     public static async Task<(T? Body, ProblemHttpResult? Problem)> ReadBodyAsync<T>(HttpRequest request, CancellationToken ct) where T : class

@@ -36,13 +36,13 @@ public sealed class FunctionTriggerTests(PostgresServer server)
     private static async Task<string> StartedPayoutAsync(FunctionsApp app, PayoutFunctions functions, string walletId, RecordingDurableClient durable)
     {
         var payoutId = NewId("po");
-        Assert.IsType<Accepted<StartedPayoutResponse>>(await functions.StartPayout(
-            app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key")), durable, app.Invocation, Ct));
+        Assert.IsType<Accepted<PayoutResponse>>(await functions.StartPayout(
+            app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key")), durable, Ct));
         return payoutId;
     }
 
     [Fact]
-    public async Task Http_start_answers_202_with_the_payout_and_the_Durable_status_urls_and_schedules_the_saga_with_the_payout_id()
+    public async Task Http_start_answers_202_with_the_v1_status_url_and_the_payout_and_schedules_the_saga_with_the_payout_id()
     {
         await using var app = await FunctionsApp.StartAsync(server);
         var walletId = await app.FundedWalletAsync();
@@ -50,22 +50,22 @@ public sealed class FunctionTriggerTests(PostgresServer server)
         var durable = new RecordingDurableClient();
         var request = app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key"));
 
-        var result = await app.Create<PayoutFunctions>().StartPayout(request, durable, app.Invocation, Ct);
+        var result = await app.Create<PayoutFunctions>().StartPayout(request, durable, Ct);
 
-        var accepted = Assert.IsType<Accepted<StartedPayoutResponse>>(result);
+        var accepted = Assert.IsType<Accepted<PayoutResponse>>(result);
         var (status, headers, body) = await FunctionsApp.WriteAsync(result, request);
         Assert.Equal(202, status);
         Assert.Equal($"/v1/payouts/{payoutId}", headers.Location.ToString());
         var json = body.RootElement;
-        // Every PayoutResponse field is on the wire as host/ writes it.
-        Assert.Equal(JsonSerializer.Serialize<PayoutResponse>(accepted.Value!, JsonSerializerOptions.Web),
-            JsonSerializer.Serialize(JsonSerializer.Deserialize<PayoutResponse>(json.GetRawText(), JsonSerializerOptions.Web), JsonSerializerOptions.Web));
+        // The body is host/'s start answer, field for field, and nothing else.
+        Assert.Equal(JsonSerializer.Serialize(accepted.Value!, JsonSerializerOptions.Web), json.GetRawText());
+        Assert.Equal(typeof(PayoutResponse).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).Order(StringComparer.Ordinal),
+            json.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal((payoutId, $"/v1/payouts/{payoutId}", "Requested"),
             (json.GetProperty("payoutId").GetString(), json.GetProperty("statusUrl").GetString(), json.GetProperty("status").GetString()));
         var amount = json.GetProperty("amount");
         Assert.Equal(("150.00", "15000"), (amount.GetProperty("amount").GetString(), amount.GetProperty("amountMinor").GetString()));
-        // The Durable check-status payload, built by the SDK from the request's own URL.
-        AssertDurableUrls(json.GetProperty("durable"), payoutId, $"http://{FunctionsApp.Host}");
+        AssertNoManagementUrls(headers, json);
         var (name, instanceId, input) = Assert.Single(durable.Scheduled);
         Assert.Equal(PayoutActivityNames.Saga, name.Name);
         Assert.Equal(payoutId, instanceId);
@@ -76,34 +76,35 @@ public sealed class FunctionTriggerTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task Http_start_behind_a_proxy_builds_the_Durable_urls_from_the_forwarded_host_and_scheme()
+    public async Task Http_start_behind_a_proxy_and_with_a_function_key_answers_no_Durable_management_url()
     {
         await using var app = await FunctionsApp.StartAsync(server);
         var walletId = await app.FundedWalletAsync();
         var payoutId = NewId("po");
+        // The headers the Durable SDK builds its management URLs from, and a function key in the query:
+        // none of it may come back to the client.
         var request = app.Request("POST", "/v1/payouts", PayoutJson(payoutId, walletId), NewId("key"),
-            new Dictionary<string, string> { ["X-Forwarded-Host"] = "pay.walletflow.example", ["X-Forwarded-Proto"] = "https" });
+            new Dictionary<string, string> { ["X-Forwarded-Host"] = "pay.walletflow.example", ["X-Forwarded-Proto"] = "https", ["x-functions-key"] = "fn-secret" });
+        request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?code=fn-secret");
 
-        var result = await app.Create<PayoutFunctions>().StartPayout(request, new RecordingDurableClient(), app.Invocation, Ct);
+        var result = await app.Create<PayoutFunctions>().StartPayout(request, new RecordingDurableClient(), Ct);
 
         var (status, headers, body) = await FunctionsApp.WriteAsync(result, request);
         Assert.Equal(202, status);
-        // walletflow's own status URL stays relative; only the Durable URLs carry the public host.
         Assert.Equal($"/v1/payouts/{payoutId}", headers.Location.ToString());
-        AssertDurableUrls(body.RootElement.GetProperty("durable"), payoutId, "https://pay.walletflow.example");
+        Assert.Equal($"/v1/payouts/{payoutId}", body.RootElement.GetProperty("statusUrl").GetString());
+        AssertNoManagementUrls(headers, body.RootElement);
+        Assert.DoesNotContain("fn-secret", body.RootElement.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("pay.walletflow.example", body.RootElement.GetRawText(), StringComparison.Ordinal);
     }
 
-    private static void AssertDurableUrls(JsonElement durable, string payoutId, string baseUrl)
+    /// <summary>Neither a header nor the body carries a Durable management URL or its key.</summary>
+    private static void AssertNoManagementUrls(Microsoft.AspNetCore.Http.IHeaderDictionary headers, JsonElement body)
     {
-        var instance = $"{baseUrl}/runtime/webhooks/durabletask/instances/{payoutId}";
-        Assert.Equal(payoutId, durable.GetProperty("id").GetString());
-        Assert.Equal(instance, durable.GetProperty("statusQueryGetUri").GetString());
-        Assert.Equal($"{instance}/raiseEvent/{{eventName}}", durable.GetProperty("sendEventPostUri").GetString());
-        Assert.Equal($"{instance}/terminate?reason={{text}}", durable.GetProperty("terminatePostUri").GetString());
-        Assert.Equal(instance, durable.GetProperty("purgeHistoryDeleteUri").GetString());
-        Assert.Equal($"{instance}/suspend?reason={{text}}", durable.GetProperty("suspendPostUri").GetString());
-        Assert.Equal($"{instance}/resume?reason={{text}}", durable.GetProperty("resumePostUri").GetString());
-        Assert.True(Uri.TryCreate(durable.GetProperty("statusQueryGetUri").GetString(), UriKind.Absolute, out _));
+        var answered = body.GetRawText() + string.Concat(headers.Select(h => $"\n{h.Key}: {h.Value}"));
+        foreach (var leak in new[] { "code=", "systemKey", "taskHub=", "/runtime/webhooks/", "statusQueryGetUri", "sendEventPostUri", "terminatePostUri", "purgeHistoryDeleteUri" })
+            Assert.DoesNotContain(leak, answered, StringComparison.OrdinalIgnoreCase);
+        Assert.False(body.TryGetProperty("durable", out _));
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public sealed class FunctionTriggerTests(PostgresServer server)
         var durable = new RecordingDurableClient();
 
         var result = await app.Create<PayoutFunctions>().StartPayout(
-            app.Request("POST", "/v1/payouts", PayoutJson(NewId("po"), walletId)), durable, app.Invocation, Ct);
+            app.Request("POST", "/v1/payouts", PayoutJson(NewId("po"), walletId)), durable, Ct);
 
         var problem = Assert.IsType<ProblemHttpResult>(result);
         Assert.Equal(400, problem.StatusCode);
@@ -131,7 +132,7 @@ public sealed class FunctionTriggerTests(PostgresServer server)
         var durable = new RecordingDurableClient();
 
         var result = await app.Create<PayoutFunctions>().StartPayout(
-            app.Request("POST", "/v1/payouts", PayoutJson(NewId("po"), walletId), NewId("key")), durable, app.Invocation, Ct);
+            app.Request("POST", "/v1/payouts", PayoutJson(NewId("po"), walletId), NewId("key")), durable, Ct);
 
         var problem = Assert.IsType<ProblemHttpResult>(result);
         Assert.Equal((409, "payouts_paused"), (problem.StatusCode, problem.ProblemDetails.Extensions["code"]));

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -63,9 +62,6 @@ public sealed class FunctionsApp(PostgresServer server) : IAsyncDisposable
 
     /// <summary>The host every test request is addressed to.</summary>
     public const string Host = "functions.test";
-
-    /// <summary>What the host binds next to the request; see <see cref="InertFunctionContext"/>.</summary>
-    public FunctionContext Invocation { get; } = new InertFunctionContext();
 
     /// <summary>The request an HTTP trigger binds: <c>http://functions.test{path}</c>, JSON body, optional Idempotency-Key and other headers.</summary>
     public HttpRequest Request(string method, string path, string? json = null, string? idempotencyKey = null,
