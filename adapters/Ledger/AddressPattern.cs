@@ -42,6 +42,7 @@ public sealed partial record AddressPattern
         return want.Length == have.Length && want.Zip(have).All(p => p.First.Length == 0 || p.First == p.Second);
     }
 
-    [GeneratedRegex("^[a-zA-Z0-9_-]*(:[a-zA-Z0-9_-]*)*$")]
+    // \z, not $: '$' also matches before a final "\n" (see LedgerSyntax).
+    [GeneratedRegex(@"^[a-zA-Z0-9_-]*(:[a-zA-Z0-9_-]*)*\z")]
     private static partial Regex Segments();
 }

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
+using WalletFlow.Numscript;
 
 namespace WalletFlow.Adapters.Ledger;
 
@@ -89,13 +90,13 @@ public sealed partial class LedgerFilter
             (FilterTarget.Accounts, _) when BalanceField().Match(name) is { Success: true } balance =>
                 "EXISTS (SELECT 1 FROM ledger.volumes v WHERE v.ledger = a.ledger AND v.address = a.address"
                 + (balance.Groups[1].Success ? $" AND v.asset = {Param(balance.Groups[1].Value)}" : "")
-                + $" AND (v.input - v.output) {op} {Param(Integer(name, value))})",
+                + $" AND (v.input - v.output) {op} {Param(Balance(name, value))})",
             (FilterTarget.Transactions, "account" or "source" or "destination") =>
                 "EXISTS (SELECT 1 FROM ledger.moves m WHERE m.ledger = t.ledger AND m.tx_id = t.id"
                 + (name == "source" ? " AND m.is_source" : name == "destination" ? " AND NOT m.is_source" : "")
                 + $" AND {Address("m.address", name, value, op)})",
             (FilterTarget.Transactions, "reference") => Equality("t.reference", name, value, op),
-            (FilterTarget.Transactions, "id") => $"t.id {op} {Param((long)Integer(name, value))}",
+            (FilterTarget.Transactions, "id") => $"t.id {op} {Param(Id(name, value))}",
             (FilterTarget.Transactions, "timestamp") => $"t.timestamp {op} {Param(Date(name, value))}",
             (FilterTarget.Transactions, "reverted") when value.ValueKind is JsonValueKind.True or JsonValueKind.False =>
                 Equality("(t.reverted_at IS NOT NULL)", name, value.GetBoolean(), op),
@@ -146,20 +147,37 @@ public sealed partial class LedgerFilter
         ? value.GetString()!
         : throw new FilterException($"'{name}' takes a string");
 
-    private static BigInteger Integer(string name, JsonElement value) =>
-        value.ValueKind == JsonValueKind.Number && BigInteger.TryParse(value.GetRawText(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
-            ? n
-            : throw new FilterException($"'{name}' takes an integer");
+    // Range-checked here, as a VALIDATION refusal: an id past a bigint once overflowed a cast into a
+    // 500, and a balance past numeric(78,0) would fail in PostgreSQL.
+    private static long Id(string name, JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var id)
+            ? id
+            : throw new FilterException($"'{name}' takes an integer from {long.MinValue} to {long.MaxValue}");
+
+    private static BigInteger Balance(string name, JsonElement value)
+    {
+        var text = value.ValueKind == JsonValueKind.Number ? value.GetRawText() : "";
+        // The length first: a number of a million digits would cost its parse before the range check.
+        if (text.Length <= MaxBalanceText
+            && BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            && BigInteger.Abs(n) < NumscriptLimits.AmountLimit)
+            return n;
+        throw new FilterException($"'{name}' takes an integer of less than {NumscriptLimits.AmountLimitText} either side of zero (volumes are numeric(78,0))");
+    }
+
+    // A sign and 78 digits: the longest integer below 10^78 in magnitude (JSON has no leading zeros).
+    private const int MaxBalanceText = 79;
 
     private static DateTimeOffset Date(string name, JsonElement value) =>
         value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)
             ? d.ToUniversalTime()
             : throw new FilterException($"'{name}' takes an RFC 3339 date");
 
-    [GeneratedRegex(@"^metadata\[(.+)\]$")]
+    // \z, not $: '$' also matches before a final "\n", so "balance\n" named a field.
+    [GeneratedRegex(@"^metadata\[(.+)\]\z")]
     private static partial Regex MetadataField();
 
-    [GeneratedRegex(@"^balance(?:\[(.+)\])?$")]
+    [GeneratedRegex(@"^balance(?:\[(.+)\])?\z")]
     private static partial Regex BalanceField();
 
     private sealed class FilterException(string message) : Exception(message);
