@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using WalletFlow.Adapters.Durable;
 using WalletFlow.Adapters.Gates;
+using WalletFlow.Adapters.Identity;
 using WalletFlow.Adapters.Ledger;
 using WalletFlow.Adapters.Movements;
 using WalletFlow.Adapters.Payments;
@@ -16,6 +17,7 @@ using WalletFlow.Core.Corrections;
 using WalletFlow.Core.Counterparties;
 using WalletFlow.Core.Fx;
 using WalletFlow.Core.Holds;
+using WalletFlow.Core.Identity;
 using WalletFlow.Core.Migration;
 using WalletFlow.Core.Movements;
 using WalletFlow.Core.Payins;
@@ -75,6 +77,13 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton(sp => CommandsDataSource.Create(PoolConnectionString(sp)));
         services.AddSingleton<ICommandStore, PostgresCommandStore>();
         services.AddSingleton<IWalletStore, PostgresWalletStore>();
+        services.AddSingleton<IApiClientStore, PostgresApiClientStore>();
+        services.AddSingleton<IOperatorStore, PostgresOperatorStore>();
+        services.AddSingleton<IOperatorPasswords, OperatorPasswords>();
+        services.AddSingleton<AddApiClient>();
+        services.AddSingleton<RevokeApiClient>();
+        services.AddSingleton<AddOperator>();
+        services.AddSingleton<SignInOperator>();
         services.AddWalletFlowPayments(configuration);
         services.AddOptions<PayoutsOptions>()
             .Bind(configuration.GetSection(PayoutsOptions.Section), o => o.ErrorOnUnknownConfiguration = true)

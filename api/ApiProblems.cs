@@ -37,7 +37,9 @@ public static class ApiProblems
                 or RejectionCodes.InvalidAddress => StatusCodes.Status400BadRequest,
             RejectionCodes.InsufficientFunds or RejectionCodes.CurrencyMismatch
                 or RejectionCodes.UnknownProvider or RejectionCodes.CurrencyNotServed => StatusCodes.Status422UnprocessableEntity,
-            RejectionCodes.InvalidWebhook => StatusCodes.Status401Unauthorized,
+            RejectionCodes.InvalidWebhook or RejectionCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
+            RejectionCodes.Forbidden => StatusCodes.Status403Forbidden,
+            RejectionCodes.RateLimited => StatusCodes.Status429TooManyRequests,
             RejectionCodes.NotFound => rejection.Field is null || routeValues?.ContainsKey(rejection.Field) == true
                 ? StatusCodes.Status404NotFound
                 : StatusCodes.Status422UnprocessableEntity,
@@ -76,6 +78,12 @@ public static class ApiProblems
             case IdempotencyInProgress:
                 context.Response.Headers.RetryAfter = "1";
                 break;
+            case Core.Identity.RateLimited limited:
+                context.Response.Headers.RetryAfter = limited.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                break;
+            case Core.Identity.Unauthenticated:
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                break;
         }
         return Problem(context, status, rejection.Code, rejection.Message, extensions);
     }
@@ -98,12 +106,15 @@ public static class ApiProblems
     private static string Title(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "Bad Request",
+        StatusCodes.Status401Unauthorized => "Unauthorized",
+        StatusCodes.Status403Forbidden => "Forbidden",
         StatusCodes.Status404NotFound => "Not Found",
         StatusCodes.Status405MethodNotAllowed => "Method Not Allowed",
         StatusCodes.Status409Conflict => "Conflict",
         StatusCodes.Status413PayloadTooLarge => "Content Too Large",
         StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
         StatusCodes.Status422UnprocessableEntity => "Unprocessable Content",
+        StatusCodes.Status429TooManyRequests => "Too Many Requests",
         StatusCodes.Status500InternalServerError => "Internal Server Error",
         _ => "Error",
     };

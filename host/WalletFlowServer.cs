@@ -8,6 +8,7 @@ using WalletFlow.Adapters.Payments.Sandbox;
 using WalletFlow.Host.Api;
 using WalletFlow.Host.Durable;
 using WalletFlow.Host.Health;
+using WalletFlow.Host.Identity;
 using WalletFlow.Host.LedgerApi;
 using WalletFlow.Host.Payouts;
 using WalletFlow.Orchestrations.Payouts;
@@ -50,6 +51,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
 
         builder.Services.AddWalletFlow(builder.Configuration);
         builder.Services.AddWalletFlowHealthChecks();
+        builder.Services.AddWalletFlowIdentity(builder.Configuration);
         builder.Services.AddWalletFlowApi(builder.Configuration);
         builder.Services.AddWalletFlowDurable(builder.Configuration, registry =>
         {
@@ -60,6 +62,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
         builder.Services.AddHostedService<PayoutSweeperService>();
 
         var app = builder.Build();
+        app.UseWalletFlowIdentity();
         app.MapWalletFlowHealth();
         app.MapLedgerApi();
         app.MapV1Api();
@@ -67,6 +70,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
         try
         {
             var database = await WalletFlowHostDefaults.PrepareDatabaseAsync(app.Services, ct);
+            await app.Services.GetRequiredService<AdminKeyFile>().EnsureAsync(ct);
             await app.StartAsync(ct);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
                 .Addresses.Select(a => new Uri(a)).ToList();

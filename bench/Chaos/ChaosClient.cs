@@ -15,12 +15,17 @@ public sealed class ChaosClient : IDisposable
 
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
     private readonly Uri[] _addresses;
+    private readonly string _adminKeyPath;
+    private string? _key;
     private int _next;
     private long _retries;
 
-    public ChaosClient(params Uri[] addresses)
+    /// <param name="adminKeyPath">The admin key file the first child writes (<see cref="ChaosHostSettings.AdminKeyPath"/>), read at the first request.</param>
+    /// <param name="addresses">The children's base addresses, tried in turn.</param>
+    public ChaosClient(string adminKeyPath, params Uri[] addresses)
     {
         ArgumentOutOfRangeException.ThrowIfZero(addresses.Length);
+        _adminKeyPath = adminKeyPath;
         _addresses = addresses;
     }
 
@@ -40,6 +45,8 @@ public sealed class ChaosClient : IDisposable
                 request.Content = JsonContent.Create(body);
             if (idempotencyKey is not null)
                 request.Headers.Add("Idempotency-Key", idempotencyKey);
+            _key ??= (await File.ReadAllTextAsync(_adminKeyPath, ct)).Trim();
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _key);
             using var attemptLimit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             attemptLimit.CancelAfter(AttemptTimeout);
             try

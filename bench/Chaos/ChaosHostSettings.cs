@@ -27,6 +27,19 @@ public sealed record ChaosHostSettings(string ConnectionString, int Port, Uri Ra
     public Uri BaseAddress => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/");
 
     /// <summary>Where the rail posts its callbacks for this child.</summary>
+    /// <summary>
+    /// Where the first child to start on this database writes its admin API key (the first-start
+    /// bootstrap); every child of one database names the same file, and the client reads it.
+    /// </summary>
+    public string AdminKeyPath
+    {
+        get
+        {
+            var c = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+            return Path.Combine(Path.GetTempPath(), $"walletflow-chaos-{c.Host}-{c.Port.ToString(CultureInfo.InvariantCulture)}-{c.Database}.key");
+        }
+    }
+
     public Uri WebhookUrl => new(BaseAddress, "v1/providers/sandbox/webhook");
 
     public IReadOnlyList<string> Arguments =>
@@ -34,6 +47,8 @@ public sealed record ChaosHostSettings(string ConnectionString, int Port, Uri Ra
         "serve",
         "--urls", BaseAddress.ToString().TrimEnd('/'),
         "--Durable:Backend=Postgres",
+        $"--Identity:AdminKeyPath={AdminKeyPath}",
+        "--RateLimits:MovementsPerSecond=0",
         $"--Durable:LeaseSeconds={LeaseSeconds.ToString(CultureInfo.InvariantCulture)}",
         $"--Postgres:MaxPoolSize={MaxPoolSize.ToString(CultureInfo.InvariantCulture)}",
         $"--Payouts:SweepInterval={SweepInterval:c}",

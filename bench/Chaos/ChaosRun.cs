@@ -31,7 +31,7 @@ public static class ChaosRun
         var settings = new ChaosHostSettings(cluster.ConnectionString(20), FreeLoopbackPort(), rail.BaseUrl, ChaosRail.WebhookSecret);
         rail.WebhookUrl = settings.WebhookUrl;
         await using var db = NpgsqlDataSource.Create(cluster.ConnectionString(5));
-        using var client = new ChaosClient(settings.BaseAddress);
+        using var client = new ChaosClient(settings.AdminKeyPath, settings.BaseAddress);
 
         var run = 0;
         async Task<ChaosHost> StartChildAsync()

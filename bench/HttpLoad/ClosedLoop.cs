@@ -10,9 +10,9 @@ namespace WalletFlow.Bench.HttpLoad;
 internal static class ClosedLoop
 {
     public static async Task<(RequestTally Tally, PhaseWindow Window)> RunAsync(
-        Uri host, MovementMix mix, string keyPrefix, int connections, TimeSpan warmup, TimeSpan duration)
+        Uri host, string apiKey, MovementMix mix, string keyPrefix, int connections, TimeSpan warmup, TimeSpan duration)
     {
-        using var client = new LoadClient(host, connections);
+        using var client = new LoadClient(host, apiKey, connections);
         var tally = new RequestTally();
         var window = PhaseWindow.After(Stopwatch.GetTimestamp(), warmup, duration, byIntendedStart: false);
         await Task.WhenAll(Enumerable.Range(0, connections).Select(sender => Task.Run(async () =>

@@ -28,6 +28,9 @@ internal sealed class HostProcess : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
+    /// <summary>The admin API key the requests send.</summary>
+    public string AdminKey { get; private set; } = "";
+
     public Uri BaseAddress { get; }
     public string LogPath => ((FileStream)_log.BaseStream).Name;
 
@@ -44,7 +47,10 @@ internal sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(logPath)!,
         };
-        foreach (var arg in new[] { "serve", "--urls", baseAddress.ToString().TrimEnd('/'), "--Logging:LogLevel:Default=Warning" })
+        var adminKeyPath = Path.Combine(Path.GetDirectoryName(logPath)!, "admin.key");
+        // The bench measures the engine, not the per-client rate limit: it is off here.
+        foreach (var arg in new[] { "serve", "--urls", baseAddress.ToString().TrimEnd('/'), "--Logging:LogLevel:Default=Warning",
+                     $"--Identity:AdminKeyPath={adminKeyPath}", "--RateLimits:MovementsPerSecond=0" })
             start.ArgumentList.Add(arg);
         start.Environment["ConnectionStrings__WalletFlow"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -58,6 +64,8 @@ internal sealed class HostProcess : IAsyncDisposable
         try
         {
             await host.WaitUntilReadyAsync(ct);
+            // Written by the first start on this database (a kept cluster reuses the file).
+            host.AdminKey = (await File.ReadAllTextAsync(adminKeyPath, ct)).Trim();
         }
         catch
         {

@@ -38,6 +38,7 @@ internal static class HttpLoadCommand
         await using var db = NpgsqlDataSource.Create(cluster.ConnectionString(BenchCluster.WalletFlowDb, maxPool: 4));
         await using var host = await HostProcess.StartAsync(HostConnectionString(cluster, options), Path.Combine(work, "host.log"), ct);
         using var api = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", host.AdminKey);
         var run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         clock.Restart();
         var spread = await LoadWallets.OpenAndFundAsync(api, $"hl{run}-w", SpreadWallets, ct);

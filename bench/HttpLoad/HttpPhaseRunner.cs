@@ -36,7 +36,7 @@ internal sealed class HttpPhaseRunner(BenchCluster cluster, HostProcess host, Np
         if (!required && !options.Selects(name))
             return null;
         return await MeasureAsync(name, path, mix, $"{connections} connections", connections,
-            prefix => ClosedLoop.RunAsync(host.BaseAddress, mix, prefix, connections, _warmup, _duration), ct);
+            prefix => ClosedLoop.RunAsync(host.BaseAddress, host.AdminKey, mix, prefix, connections, _warmup, _duration), ct);
     }
 
     public async Task OpenAsync(string name, string path, MovementMix mix, double rate, int share, CancellationToken ct)
@@ -44,7 +44,7 @@ internal sealed class HttpPhaseRunner(BenchCluster cluster, HostProcess host, Np
         if (!options.Selects(name))
             return;
         await MeasureAsync(name, path, mix, FormattableString.Invariant($"{rate:F0}/s ({share}% of R)"), null,
-            prefix => OpenLoop.RunAsync(host.BaseAddress, mix, prefix, rate, _warmup, _duration), ct);
+            prefix => OpenLoop.RunAsync(host.BaseAddress, host.AdminKey, mix, prefix, rate, _warmup, _duration), ct);
     }
 
     private async Task<PhaseRow> MeasureAsync(string name, string path, MovementMix mix, string load, int? clients,

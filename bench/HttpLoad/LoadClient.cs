@@ -14,7 +14,7 @@ internal sealed class LoadClient : IDisposable
     private const int ProblemChars = 240;
     private readonly HttpClient _http;
 
-    public LoadClient(Uri baseAddress, int connections)
+    public LoadClient(Uri baseAddress, string apiKey, int connections)
     {
         var handler = new SocketsHttpHandler
         {
@@ -25,6 +25,7 @@ internal sealed class LoadClient : IDisposable
             UseProxy = false,
         };
         _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = Timeout };
+        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
     }
 
     /// <param name="mix">Makes the request.</param>

@@ -13,9 +13,9 @@ internal static class OpenLoop
     public const int MaxInFlight = 256;
 
     public static async Task<(RequestTally Tally, PhaseWindow Window)> RunAsync(
-        Uri host, MovementMix mix, string keyPrefix, double ratePerSecond, TimeSpan warmup, TimeSpan duration)
+        Uri host, string apiKey, MovementMix mix, string keyPrefix, double ratePerSecond, TimeSpan warmup, TimeSpan duration)
     {
-        using var client = new LoadClient(host, MaxInFlight);
+        using var client = new LoadClient(host, apiKey, MaxInFlight);
         using var inFlight = new SemaphoreSlim(MaxInFlight);
         var tally = new RequestTally();
         var interval = Stopwatch.Frequency / ratePerSecond;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WalletFlow.Bench.LedgerLoad;
 using WalletFlow.Core.Gates;
+using WalletFlow.Core.Identity;
 using WalletFlow.Core.Movements;
 using WalletFlow.Core.Payins;
 using WalletFlow.Core.Ports;
@@ -44,8 +45,10 @@ internal static class PayoutsBenchCommand
         var connectionString = new NpgsqlConnectionStringBuilder(cluster.ConnectionString(BenchCluster.WalletFlowDb, maxPool: 20)) { Timeout = 60 }.ConnectionString;
         await using var server = await WalletFlowServer.StartAsync(
             ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={connectionString}", $"--Durable:Backend={backend}",
-             "--Logging:LogLevel:Default=Warning"], ct);
+             "--Logging:LogLevel:Default=Warning", "--RateLimits:MovementsPerSecond=0"], ct);
         using var http = new HttpClient { BaseAddress = server.Addresses[0], Timeout = TimeSpan.FromMinutes(5) };
+        var key = await server.Services.GetRequiredService<AddApiClient>().RunAsync("bench", [Scopes.Admin], "bench", ct);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key.Value.Key);
 
         var clock = Stopwatch.StartNew();
         var run = Guid.NewGuid().ToString("N")[..8];

@@ -62,4 +62,13 @@ public static class RejectionCodes
 
     /// <summary>A provider callback whose signature or body cannot be trusted.</summary>
     public const string InvalidWebhook = "invalid_webhook";
+
+    /// <summary>No credentials, or credentials that identify no one (HTTP 401).</summary>
+    public const string Unauthenticated = "unauthenticated";
+
+    /// <summary>An identity without the scope the request needs (HTTP 403).</summary>
+    public const string Forbidden = "forbidden";
+
+    /// <summary>A client over its rate of money-moving requests (HTTP 429, with Retry-After).</summary>
+    public const string RateLimited = "rate_limited";
 }

@@ -1,3 +1,5 @@
+using WalletFlow.Core.Identity;
+using WalletFlow.Host.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using WalletFlow.Adapters.Gates;
@@ -16,15 +18,16 @@ public static class GatesApi
     public static IEndpointRouteBuilder MapGatesApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/v1/gates").WithTags("gates");
-        api.MapGet("", ListAsync);
-        api.MapPost("/run", RunAsync);
-        api.MapPost("/acknowledge", AcknowledgeAsync);
+        api.MapGet("", ListAsync).RequireScope(Scopes.ReportsRead);
+        api.MapPost("/run", RunAsync).RequireScope(Scopes.GatesRun);
+        // Acknowledging lifts the payouts pause a failed gate set: the actor is whoever is signed in.
+        api.MapPost("/acknowledge", AcknowledgeAsync).RequireScope(Scopes.GatesRun);
         return endpoints;
     }
 
     public sealed record GatesJson(GateRun? Latest, IReadOnlyList<GateRun> History, FeatureFlag PayoutsPaused);
 
-    public sealed record AcknowledgeRequest(string? Actor, string? Reason);
+    public sealed record AcknowledgeRequest(string? Reason);
 
     private static async Task<Ok<GatesJson>> ListAsync(IGateRunStore runs, PayoutPause pause, IOptions<GateOptions> options, CancellationToken ct)
     {
@@ -32,12 +35,12 @@ public static class GatesApi
         return TypedResults.Ok(new GatesJson(history.Count > 0 ? history[0] : null, history, await pause.GetAsync(ct)));
     }
 
-    private static async Task<Ok<GateRun>> RunAsync(GateRunner runner, CancellationToken ct) =>
-        TypedResults.Ok(await runner.RunAsync("api", ct));
+    private static async Task<Ok<GateRun>> RunAsync(GateRunner runner, HttpContext context, CancellationToken ct) =>
+        TypedResults.Ok(await runner.RunAsync(WalletFlowClaims.ActorOf(context.User) ?? "api", ct));
 
-    private static async Task<Results<Ok<FeatureFlag>, ProblemHttpResult>> AcknowledgeAsync(AcknowledgeRequest? request, PayoutPause pause, CancellationToken ct)
+    private static async Task<Results<Ok<FeatureFlag>, ProblemHttpResult>> AcknowledgeAsync(AcknowledgeRequest? request, PayoutPause pause, HttpContext context, CancellationToken ct)
     {
-        var acknowledged = await pause.AcknowledgeAsync(request?.Actor, request?.Reason, ct);
+        var acknowledged = await pause.AcknowledgeAsync(WalletFlowClaims.ActorOf(context.User), request?.Reason, ct);
         return acknowledged.TryGetValue(out var flag, out var rejected)
             ? TypedResults.Ok(flag)
             : TypedResults.Problem(rejected.Message, statusCode: StatusCodes.Status400BadRequest, title: rejected.Code,

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using WalletFlow.Host.Identity;
 using Microsoft.AspNetCore.Mvc;
 using WalletFlow.Api;
 using WalletFlow.Core.Movements;
@@ -10,10 +10,10 @@ namespace WalletFlow.Host.Api;
 public delegate Task<Result<MovementReceipt>> RunMovement<in TUseCase, in TBody>(TUseCase useCase, IdempotencyKey key, TBody body, RouteValueDictionary route, CancellationToken cancellationToken);
 
 /// <summary>
-/// The one shape of every money-moving POST: bind the JSON body and the required <c>Idempotency-Key</c>
-/// header, run the use case, answer <b>201</b> with the <see cref="MovementResponse"/> built from its
-/// receipt (a replay answers the same 201 and the same body) or the rejection's problem+json. Adding a
-/// movement is one call:
+/// The host's binding of every money-moving POST: the JSON body, the <c>Idempotency-Key</c> header and
+/// the route values, handed to <see cref="ApiRunner.MoveAsync"/> (the runner functions/ calls too),
+/// which answers <b>201</b> with the <see cref="MovementResponse"/> or the rejection's problem+json.
+/// Adding a movement is one call:
 /// <code>v1.MapMovement&lt;PlaceHold, PlaceHoldBody&gt;("/holds", (useCase, key, body, _, ct) => useCase.RunAsync(body.ToRequest(key), ct));</code>
 /// </summary>
 public static class MovementEndpoints
@@ -23,21 +23,14 @@ public static class MovementEndpoints
         where TBody : class
     {
         ArgumentNullException.ThrowIfNull(run);
-        return endpoints.MapPost(pattern, async Task<Results<Created<MovementResponse>, ProblemHttpResult>> (
+        return endpoints.MapPost(pattern, (
                 [FromHeader(Name = ApiHeaders.IdempotencyKeyHeader)] string? idempotencyKey,
                 [FromBody] TBody body,
                 [FromServices] TUseCase useCase,
                 HttpContext context,
                 CancellationToken cancellationToken) =>
-            {
-                var key = IdempotencyKey.Create(idempotencyKey);
-                if (!key.TryGetValue(out var validKey, out var rejected))
-                    return ApiProblems.For(rejected, context);
-                var moved = await run(useCase, validKey, body, context.Request.RouteValues, cancellationToken);
-                return moved.TryGetValue(out var receipt, out rejected)
-                    ? TypedResults.Created((string?)null, MovementResponse.From(receipt))
-                    : ApiProblems.For(rejected, context);
-            })
+                ApiRunner.MoveAsync(context, idempotencyKey, (key, ct) => run(useCase, key, body, context.Request.RouteValues, ct), cancellationToken))
+            .RequireRateLimiting(WalletFlowIdentity.MovementsRateLimit)
             .Accepts<TBody>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -1,3 +1,5 @@
+using WalletFlow.Core.Identity;
+using WalletFlow.Host.Identity;
 using WalletFlow.Api;
 using WalletFlow.Core.Payins;
 
@@ -10,7 +12,7 @@ public static class PayInsApi
     {
         v1.MapMovement<PayIn, PayInBody>("/payins", (payIn, key, body, _, ct) =>
                 payIn.RunAsync(new PayInRequest(key, body.WalletId, body.Amount, body.Currency, body.Source, body.ExternalRef, body.Fee), ct))
-            .WithName("CreatePayIn")
+            .WithName("CreatePayIn").RequireScope(Scopes.MovementsWrite)
             .WithSummary("Credit a wallet from a bank or a provider pool (fee to revenue, rolling reserve when the owner has a policy).");
         return v1;
     }

@@ -1,3 +1,5 @@
+using WalletFlow.Core.Identity;
+using WalletFlow.Host.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
@@ -29,7 +31,7 @@ public static class PayoutsApi
                 var response = PayoutResponse.From(created.Payout!);
                 return TypedResults.Accepted(response.StatusUrl, response);
             })
-            .WithName("StartPayout").WithSummary("Start a payout saga: 202 with its status URL; the same payout id is the same saga.")
+            .WithName("StartPayout").RequireScope(Scopes.PayoutsWrite).RequireRateLimiting(WalletFlowIdentity.MovementsRateLimit).WithSummary("Start a payout saga: 202 with its status URL; the same payout id is the same saga.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         v1.MapGet("/payouts/{payoutId}", async Task<Results<Ok<PayoutResponse>, ProblemHttpResult>> (
@@ -41,7 +43,7 @@ public static class PayoutsApi
                 var instance = await durable.GetInstanceAsync(payoutId, getInputsAndOutputs: true, ct);
                 return TypedResults.Ok(PayoutResponse.From(payout, instance?.RuntimeStatus.ToString(), PayoutSaga.StepOf(instance?.SerializedCustomStatus)));
             })
-            .WithName("GetPayout").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetPayout").RequireScope(Scopes.PayoutsWrite).ProducesProblem(StatusCodes.Status404NotFound);
 
         v1.MapGet("/payouts/{payoutId}/history", async Task<Results<Ok<PayoutHistoryResponse>, ProblemHttpResult>> (
                 string payoutId, [FromServices] IPayoutStore payouts, [FromServices] IDurableBackend durableStore, HttpContext context, CancellationToken ct) =>
@@ -53,18 +55,19 @@ public static class PayoutsApi
                 var history = await durableStore.GetHistoryAsync(payoutId, ct);
                 return TypedResults.Ok(PayoutHistoryResponse.From(payout, transitions, history));
             })
-            .WithName("GetPayoutHistory").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetPayoutHistory").RequireScope(Scopes.PayoutsWrite).ProducesProblem(StatusCodes.Status404NotFound);
 
         v1.MapPost("/payouts/{payoutId}/resolution", async Task<Results<Accepted<PayoutResponse>, ProblemHttpResult>> (
                 string payoutId, [FromBody] PayoutResolutionBody body, [FromServices] ResolvePayout resolve, HttpContext context, CancellationToken ct) =>
             {
-                var resolved = await resolve.RunAsync(payoutId, body.Outcome, body.Evidence, body.Actor, ct);
+                // The actor is the authenticated principal, never a body field.
+                var resolved = await resolve.RunAsync(payoutId, body.Outcome, body.Evidence, WalletFlowClaims.ActorOf(context.User), ct);
                 if (!resolved.TryGetValue(out var payout, out var rejected))
                     return ApiProblems.For(rejected, context);
                 var response = PayoutResponse.From(payout);
                 return TypedResults.Accepted(response.StatusUrl, response);
             })
-            .WithName("ResolvePayout").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("ResolvePayout").RequireScope(Scopes.PayoutsResolve).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         v1.MapPost("/providers/{providerId}/webhook", async Task<Results<NoContent, ProblemHttpResult>> (
                 string providerId, [FromServices] ReceiveProviderWebhook webhooks, HttpContext context, CancellationToken ct) =>
@@ -74,6 +77,8 @@ public static class PayoutsApi
                 var received = await webhooks.RunAsync(providerId, buffer.ToArray(), context.Request.Headers[ApiHeaders.SignatureHeader].FirstOrDefault(), ct);
                 return received.IsSuccess ? TypedResults.NoContent() : ApiProblems.For(received.Error, context);
             })
+            // Anonymous to walletflow's identities: the provider proves itself with the body's signature.
+            .AllowAnonymous()
             .WithName("ProviderWebhook").WithSummary("A provider's signed status callback; it wakes the payout's saga, which requeries.")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         return v1;

@@ -1,3 +1,5 @@
+using WalletFlow.Core.Identity;
+using WalletFlow.Host.Identity;
 using System.Globalization;
 using System.Numerics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +17,7 @@ public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/v1/reports").WithTags("reports");
+        var api = endpoints.MapGroup("/v1/reports").WithTags("reports").RequireScope(Scopes.ReportsRead);
         api.MapGet("/trial-balance", TrialBalanceAsync);
         api.MapGet("/alm", AlmAsync);
         return endpoints;

@@ -1,3 +1,5 @@
+using WalletFlow.Core.Identity;
+using WalletFlow.Host.Identity;
 using WalletFlow.Api;
 using WalletFlow.Core.Transfers;
 
@@ -10,7 +12,7 @@ public static class TransfersApi
     {
         v1.MapMovement<Transfer, TransferBody>("/transfers", (transfer, key, body, _, ct) =>
                 transfer.RunAsync(new TransferRequest(key, body.FromWalletId, body.ToWalletId, body.Amount, body.Currency, body.Fee), ct))
-            .WithName("CreateTransfer")
+            .WithName("CreateTransfer").RequireScope(Scopes.MovementsWrite)
             .WithSummary("Move money wallet to wallet in one currency (optional fee from the paying wallet).");
         return v1;
     }

@@ -1,3 +1,5 @@
+using WalletFlow.Core.Identity;
+using WalletFlow.Host.Identity;
 using System.Globalization;
 using System.Numerics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,16 +32,16 @@ public static class WalletsApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithName("OpenWallet")
+            .WithName("OpenWallet").RequireScope(Scopes.WalletsWrite)
             .WithSummary("Open a wallet; the same walletId, owner and currency again answers 200 with the wallet.");
         wallets.MapGet("/{walletId}", GetAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithName("GetWallet")
+            .WithName("GetWallet").RequireScope(Scopes.WalletsRead)
             .WithSummary("A wallet with its balances {available, held, reserve}, derived from the ledger.");
         wallets.MapGet("/{walletId}/transactions", ListTransactionsAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithName("ListWalletTransactions")
+            .WithName("ListWalletTransactions").RequireScope(Scopes.WalletsRead)
             .WithSummary("Ledger transactions touching the wallet, newest first; pass `next` back as `cursor`.");
         return v1;
     }

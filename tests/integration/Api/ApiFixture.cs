@@ -35,7 +35,14 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>The host's services (its NpgsqlDataSource, for one).</summary>
     public IServiceProvider Services => _server.Services;
 
+    /// <summary>Sends an admin API key with every request.</summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>The admin API key <see cref="Http"/> sends.</summary>
+    public string AdminKey { get; private set; } = null!;
+
+    /// <summary>The host's server (to make more API clients with <see cref="TestCredentials"/>).</summary>
+    public WalletFlowServer Server => _server;
 
     /// <summary>Every table a movement writes, and the ledger's transactions.</summary>
     public static readonly string[] WrittenTables =
@@ -49,7 +56,8 @@ public class ApiFixture : IAsyncLifetime
         _server = await WalletFlowServer.StartAsync(
             ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={_database.ConnectionString}", .. _settings],
             TestContext.Current.CancellationToken);
-        Http = new HttpClient { BaseAddress = _server.Addresses[0] };
+        AdminKey = await _server.NewKeyAsync();
+        Http = TestCredentials.Client(_server.Addresses[0], AdminKey);
     }
 
     public async ValueTask DisposeAsync()

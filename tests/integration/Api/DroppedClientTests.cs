@@ -201,6 +201,7 @@ public sealed class DroppedClientTests(ApiFixture api) : IClassFixture<ApiFixtur
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1 };
         using var client = new HttpClient(handler) { BaseAddress = api.Http.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.Authorization = api.Http.DefaultRequestHeaders.Authorization;
         using var drop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         drop.CancelAfter(request.DropAfterMs);
         try

@@ -18,7 +18,7 @@ public sealed class ChaosInvariantsTests
         await using var stage = await ChaosStage.StartAsync();
         var settings = stage.Settings();
         await using var host = await stage.StartHostAsync(settings);
-        using var client = new ChaosClient(settings.BaseAddress);
+        using var client = new ChaosClient(settings.AdminKeyPath, settings.BaseAddress);
         await ChaosStage.OpenFundedWalletAsync(client, "w-planted", "100.00");
         string[] payouts = ["po-planted-1", "po-planted-2"];
         foreach (var payoutId in payouts)

@@ -23,7 +23,7 @@ public sealed class PayoutRestartOnPostgresTests
             FirstRequeryDelay = TimeSpan.FromSeconds(4), BackoffFactor = 1, MaxRequeryDelay = TimeSpan.FromSeconds(4), MaxRequeries = 8,
         };
         var host = await stage.StartHostAsync(settings);
-        using var client = new ChaosClient(settings.BaseAddress);
+        using var client = new ChaosClient(settings.AdminKeyPath, settings.BaseAddress);
         await ChaosStage.OpenFundedWalletAsync(client, "w-timer", "100.00");
         await ChaosStage.StartPayoutAsync(client, "po-timer", "w-timer", '3');
 
@@ -69,7 +69,7 @@ public sealed class PayoutRestartOnPostgresTests
             SubmitTimeout = TimeSpan.FromSeconds(1), QueryTimeout = TimeSpan.FromSeconds(1),
         };
         var host = await stage.StartHostAsync(settings);
-        using var client = new ChaosClient(settings.BaseAddress);
+        using var client = new ChaosClient(settings.AdminKeyPath, settings.BaseAddress);
         // Several payouts in manual review (ambiguous forever), resolved at once and the process killed
         // straight after the last 202: resolutions still unapplied at the kill are what this test is about.
         var payouts = Enumerable.Range(0, 6).Select(i => (PayoutId: $"po-review-{i}", Outcome: i % 3 == 2 ? "release" : "settle")).ToArray();

@@ -26,8 +26,8 @@ public sealed class TwoHostsTests
         var doomed = await stage.StartHostAsync(doomedSettings);
         await using var survivor = await stage.StartHostAsync(survivorSettings);
         // A client of each host; a request the dead host cannot answer is retried, same key, on the other.
-        using var viaDoomed = new ChaosClient(doomedSettings.BaseAddress, survivorSettings.BaseAddress);
-        using var viaSurvivor = new ChaosClient(survivorSettings.BaseAddress, doomedSettings.BaseAddress);
+        using var viaDoomed = new ChaosClient(doomedSettings.AdminKeyPath, doomedSettings.BaseAddress, survivorSettings.BaseAddress);
+        using var viaSurvivor = new ChaosClient(survivorSettings.AdminKeyPath, survivorSettings.BaseAddress, doomedSettings.BaseAddress);
 
         var wallets = Enumerable.Range(0, Payouts / PayoutsPerWallet).Select(w => $"w2h-{w:D4}").ToArray();
         await Parallel.ForEachAsync(wallets, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },

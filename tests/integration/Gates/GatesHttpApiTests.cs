@@ -22,7 +22,7 @@ public sealed class GatesHttpApiTests(FreshDatabase database) : IClassFixture<Fr
     {
         // No start-up run: the tests count the runs they make.
         _server = await WalletFlowServer.StartAsync(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={database.ConnectionString}", "--Gates:RunOnStartup=false"], Ct);
-        _http = new HttpClient { BaseAddress = _server.Addresses[0] };
+        _http = await _server.AdminClientAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -86,15 +86,16 @@ public sealed class GatesHttpApiTests(FreshDatabase database) : IClassFixture<Fr
         Assert.True(paused.GetProperty("enabled").GetBoolean());
         Assert.Contains("holds-match failed", paused.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
-        var (bad, problem, contentType) = await SendAsync(HttpMethod.Post, "/v1/gates/acknowledge", new { reason = "checked" });
+        var (bad, problem, contentType) = await SendAsync(HttpMethod.Post, "/v1/gates/acknowledge", new { reason = " " });
         Assert.Equal(HttpStatusCode.BadRequest, bad);
         Assert.Equal("application/problem+json", contentType);
-        Assert.Equal(("invalid_request", "actor"), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
+        Assert.Equal(("invalid_request", "reason"), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
 
+        // The actor is the authenticated client, whatever the body claims.
         var (ok, flag, _) = await SendAsync(HttpMethod.Post, "/v1/gates/acknowledge", new { actor = "ops.bob", reason = "orphan row explained" });
         Assert.Equal(HttpStatusCode.OK, ok);
         Assert.False(flag.GetProperty("enabled").GetBoolean());
-        Assert.Equal("ops.bob", flag.GetProperty("updatedBy").GetString());
+        Assert.StartsWith("client:tests-", flag.GetProperty("updatedBy").GetString(), StringComparison.Ordinal);
         var (_, after, _) = await SendAsync(HttpMethod.Get, "/v1/gates");
         Assert.False(after.GetProperty("payoutsPaused").GetProperty("enabled").GetBoolean());
     }

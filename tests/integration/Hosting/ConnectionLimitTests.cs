@@ -38,6 +38,8 @@ public sealed class ConnectionLimitTests : IDisposable
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
             Timeout = TimeSpan.FromMinutes(2),
         };
+        // The first start wrote the admin key beside the data (the README's quick start).
+        http.DefaultRequestHeaders.Authorization = new("Bearer", (await File.ReadAllTextAsync(Path.Combine(_workingDirectory, ".walletflow", "admin.key"), ct)).Trim());
         var wallets = Enumerable.Range(0, 10).Select(i => $"conn-w{i}").ToList();
         foreach (var wallet in wallets)
         {

@@ -54,7 +54,7 @@ public sealed class PayoutHost(PostgresServer postgres) : IAsyncLifetime
     public async Task StartAsync(params string[] extra)
     {
         Server = await WalletFlowServer.StartAsync([.. Args, .. extra], CancellationToken.None);
-        Http = new HttpClient { BaseAddress = Server.Addresses[0] };
+        Http = await Server.AdminClientAsync();
     }
 
     public async Task StopAsync()
