@@ -116,6 +116,8 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<IEventPublisher, LogEventPublisher>();
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<OpenWallet>();
+        services.AddSingleton<WalletBalancesQuery>();
+        services.AddSingleton<WalletTransactionsQuery>();
         services.AddSingleton<PayIn>();
         services.AddSingleton<Transfer>();
         services.AddSingleton<PlaceHold>();

@@ -68,5 +68,5 @@ public sealed class WalletBalancesQuery(IWalletStore wallets, ILedger ledger)
     /// The segments every account of the wallet starts with: the family of the wallet kinds in
     /// <see cref="AccountKinds"/> and the wallet id (the ledger lists balances by whole-segment prefix).
     /// </summary>
-    private static string AccountsPrefix(string walletId) => $"{AccountKinds.Of(AccountKind.WalletMain).Family}:{walletId}";
+    internal static string AccountsPrefix(string walletId) => $"{AccountKinds.Of(AccountKind.WalletMain).Family}:{walletId}";
 }

@@ -3,6 +3,7 @@ using WalletFlow.Host.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using WalletFlow.Adapters.Gates;
+using WalletFlow.Api;
 using WalletFlow.Core.Flags;
 using WalletFlow.Core.Gates;
 using WalletFlow.Core.Ports;
@@ -27,8 +28,6 @@ public static class GatesApi
 
     public sealed record GatesJson(GateRun? Latest, IReadOnlyList<GateRun> History, FeatureFlag PayoutsPaused);
 
-    public sealed record AcknowledgeRequest(string? Reason);
-
     private static async Task<Ok<GatesJson>> ListAsync(IGateRunStore runs, PayoutPause pause, IOptions<GateOptions> options, CancellationToken ct)
     {
         var history = await runs.ListRecentAsync(options.Value.HistoryLimit, ct);
@@ -38,12 +37,11 @@ public static class GatesApi
     private static async Task<Ok<GateRun>> RunAsync(GateRunner runner, HttpContext context, CancellationToken ct) =>
         TypedResults.Ok(await runner.RunAsync(WalletFlowClaims.ActorOf(context.User) ?? "api", ct));
 
-    private static async Task<Results<Ok<FeatureFlag>, ProblemHttpResult>> AcknowledgeAsync(AcknowledgeRequest? request, PayoutPause pause, HttpContext context, CancellationToken ct)
+    private static async Task<Results<Ok<FeatureFlag>, ProblemHttpResult>> AcknowledgeAsync(GateAcknowledgementBody? request, PayoutPause pause, HttpContext context, CancellationToken ct)
     {
         var acknowledged = await pause.AcknowledgeAsync(WalletFlowClaims.ActorOf(context.User), request?.Reason, ct);
         return acknowledged.TryGetValue(out var flag, out var rejected)
             ? TypedResults.Ok(flag)
-            : TypedResults.Problem(rejected.Message, statusCode: StatusCodes.Status400BadRequest, title: rejected.Code,
-                extensions: new Dictionary<string, object?> { ["code"] = rejected.Code, ["field"] = rejected.Field });
+            : ApiProblems.For(rejected, context);
     }
 }

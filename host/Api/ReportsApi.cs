@@ -3,8 +3,8 @@ using WalletFlow.Host.Identity;
 using System.Globalization;
 using System.Numerics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using WalletFlow.Api;
 using WalletFlow.Core.Reports;
-using WalletFlow.Core.Results;
 
 namespace WalletFlow.Host.Api;
 
@@ -42,19 +42,19 @@ public static class ReportsApi
     public sealed record AlmJson(IReadOnlyList<AlmCurrencyJson> Currencies);
 
     private static async Task<Results<Ok<TrialBalanceJson>, ProblemHttpResult>> TrialBalanceAsync(
-        string? asOf, TrialBalanceQuery query, CancellationToken ct)
+        string? asOf, TrialBalanceQuery query, HttpContext context, CancellationToken ct)
     {
         LedgerPoint? point = null;
         if (asOf is not null)
         {
             var parsed = LedgerPoint.Parse(asOf);
             if (!parsed.TryGetValue(out var value, out var invalid))
-                return Problem(invalid, StatusCodes.Status400BadRequest);
+                return ApiProblems.For(invalid, context);
             point = value;
         }
         var report = await query.RunAsync(point, ct);
         if (!report.TryGetValue(out var r, out var rejected))
-            return Problem(rejected, rejected.Code == RejectionCodes.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+            return ApiProblems.For(rejected, context);
         var footings = r.Footings.ToDictionary(f => f.Asset);
         var assets = r.Balance.Assets.Select(asset => new TrialBalanceAssetJson(
             asset,
@@ -99,8 +99,4 @@ public static class ReportsApi
         var major = $"{(minor.Sign < 0 ? "-" : "")}{digits[..^scale]}.{digits[^scale..]}";
         return new ReportAmount(major, text);
     }
-
-    private static ProblemHttpResult Problem(Rejection rejection, int status) =>
-        TypedResults.Problem(rejection.Message, statusCode: status, title: rejection.Code,
-            extensions: new Dictionary<string, object?> { ["code"] = rejection.Code, ["field"] = rejection.Field });
 }

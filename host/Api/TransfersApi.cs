@@ -11,7 +11,7 @@ public static class TransfersApi
     public static IEndpointRouteBuilder MapTransfersApi(this IEndpointRouteBuilder v1)
     {
         v1.MapMovement<Transfer, TransferBody>("/transfers", (transfer, key, body, _, ct) =>
-                transfer.RunAsync(new TransferRequest(key, body.FromWalletId, body.ToWalletId, body.Amount, body.Currency, body.Fee), ct))
+                transfer.RunAsync(body.ToRequest(key), ct))
             .WithName("CreateTransfer").RequireScope(Scopes.MovementsWrite)
             .WithSummary("Move money wallet to wallet in one currency (optional fee from the paying wallet).");
         return v1;

@@ -89,7 +89,7 @@ public sealed class GatesHttpApiTests(FreshDatabase database) : IClassFixture<Fr
         var (bad, problem, contentType) = await SendAsync(HttpMethod.Post, "/v1/gates/acknowledge", new { reason = " " });
         Assert.Equal(HttpStatusCode.BadRequest, bad);
         Assert.Equal("application/problem+json", contentType);
-        Assert.Equal(("invalid_request", "reason"), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
+        Assert.Equal(("invalid_request", "reason"), (problem.GetProperty("code").GetString(), problem.GetProperty("errors").EnumerateObject().Single().Name));
 
         // The actor is the authenticated client, whatever the body claims.
         var (ok, flag, _) = await SendAsync(HttpMethod.Post, "/v1/gates/acknowledge", new { actor = "ops.bob", reason = "orphan row explained" });
@@ -125,7 +125,7 @@ public sealed class GatesHttpApiTests(FreshDatabase database) : IClassFixture<Fr
 
         var (badStatus, bad, badType) = await SendAsync(HttpMethod.Get, "/v1/reports/trial-balance?asOf=yesterday");
         Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (badStatus, badType));
-        Assert.Equal("asOf", bad.GetProperty("field").GetString());
+        Assert.Equal(("invalid_request", "asOf"), (bad.GetProperty("code").GetString(), bad.GetProperty("errors").EnumerateObject().Single().Name));
         var (missing, notFound, _) = await SendAsync(HttpMethod.Get, "/v1/reports/trial-balance?asOf=987654321");
         Assert.Equal(HttpStatusCode.NotFound, missing);
         Assert.Equal("not_found", notFound.GetProperty("code").GetString());

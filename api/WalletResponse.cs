@@ -1,7 +1,6 @@
-using WalletFlow.Api;
 using WalletFlow.Core.Wallets;
 
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
 /// <summary>A wallet and its balances, derived from the ledger at the time of the request.</summary>
 /// <param name="WalletId">The id.</param>
@@ -10,12 +9,13 @@ namespace WalletFlow.Host.Api;
 /// <param name="Status">active, frozen or closed.</param>
 /// <param name="CreatedAt">When it was opened (UTC).</param>
 /// <param name="Balances">available (wallets:{id}:main), held (the sum of wallets:{id}:holds:*), reserve (wallets:{id}:reserve).</param>
-public sealed record WalletResponse(string WalletId, string OwnerId, string Currency, string Status, string CreatedAt, WalletBalances Balances)
+public sealed record WalletResponse(string WalletId, string OwnerId, string Currency, string Status, string CreatedAt, WalletBalancesResponse Balances)
 {
-    public static WalletResponse From(Wallet wallet, WalletBalances balances)
+    public static WalletResponse From(WalletWithBalances read)
     {
-        ArgumentNullException.ThrowIfNull(wallet);
+        ArgumentNullException.ThrowIfNull(read);
+        var wallet = read.Wallet;
         return new(wallet.WalletId, wallet.OwnerId, wallet.Currency.Code, wallet.Status.ToString().ToLowerInvariant(),
-            MovementResponse.Timestamp(wallet.CreatedAt), balances);
+            MovementResponse.Timestamp(wallet.CreatedAt), WalletBalancesResponse.From(read.Balances));
     }
 }

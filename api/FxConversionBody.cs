@@ -1,4 +1,7 @@
-namespace WalletFlow.Host.Api;
+using WalletFlow.Core.Fx;
+using WalletFlow.Core.Movements;
+
+namespace WalletFlow.Api;
 
 /// <summary>POST /v1/fx/conversions: FX between two wallets of one owner.</summary>
 /// <param name="FromWalletId">The selling wallet.</param>
@@ -8,4 +11,8 @@ namespace WalletFlow.Host.Api;
 /// <param name="BuyCurrency">The bought currency.</param>
 /// <param name="Rate">Customer rate, a decimal string.</param>
 /// <param name="MarketRate">Optional market rate; the spread is measured against it.</param>
-public sealed record FxConversionBody(string? FromWalletId, string? ToWalletId, string? SellAmount, string? SellCurrency, string? BuyCurrency, string? Rate, string? MarketRate = null);
+public sealed record FxConversionBody(string? FromWalletId, string? ToWalletId, string? SellAmount, string? SellCurrency, string? BuyCurrency, string? Rate, string? MarketRate = null)
+{
+    /// <summary>The use case's request under the command's key.</summary>
+    public ConvertFxRequest ToRequest(IdempotencyKey key) => new(key, FromWalletId, ToWalletId, SellAmount, SellCurrency, BuyCurrency, Rate, MarketRate);
+}

@@ -1,8 +1,7 @@
 using WalletFlow.Core.Movements;
-using WalletFlow.Api;
 using WalletFlow.Core.Ports;
 
-namespace WalletFlow.Host.Api;
+namespace WalletFlow.Api;
 
 /// <summary>A ledger transaction that touched the wallet.</summary>
 /// <param name="TransactionId">The ledger transaction's id.</param>

@@ -1,7 +1,0 @@
-namespace WalletFlow.Host.Api;
-
-/// <summary>One page of a wallet's transactions, newest first.</summary>
-/// <param name="Data">The transactions.</param>
-/// <param name="HasMore">True when older transactions follow.</param>
-/// <param name="Next">Pass as <c>cursor</c> for the next page; null on the last page.</param>
-public sealed record WalletTransactionPage(IReadOnlyList<WalletTransactionResponse> Data, bool HasMore, string? Next);
