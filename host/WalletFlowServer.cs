@@ -26,13 +26,18 @@ public sealed class WalletFlowServer : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private WalletFlowServer(WebApplication app, IReadOnlyList<Uri> addresses)
+    private WalletFlowServer(WebApplication app, IReadOnlyList<Uri> addresses, IReadOnlyList<Uri> ledgerApiAddresses)
     {
         _app = app;
         Addresses = addresses;
+        LedgerApiAddresses = ledgerApiAddresses;
     }
 
+    /// <summary>The main API's bound addresses (port 0 resolved).</summary>
     public IReadOnlyList<Uri> Addresses { get; }
+
+    /// <summary>The ledger API's bound addresses (<c>LedgerApi:Urls</c>, port 0 resolved); empty unless <c>LedgerApi:Enabled</c>.</summary>
+    public IReadOnlyList<Uri> LedgerApiAddresses { get; }
     public IServiceProvider Services => _app.Services;
 
     /// <param name="args">ASP.NET Core configuration arguments (<c>--urls</c>, <c>--Section:Key=value</c>).</param>
@@ -48,6 +53,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
         WalletFlowHostDefaults.ConfigureLogging(builder.Logging);
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls(DefaultUrl);
+        builder.AddWalletFlowLedgerApi();
 
         builder.Services.AddWalletFlow(builder.Configuration);
         builder.Services.AddWalletFlowHealthChecks();
@@ -72,14 +78,19 @@ public sealed class WalletFlowServer : IAsyncDisposable
             var database = await WalletFlowHostDefaults.PrepareDatabaseAsync(app.Services, ct);
             await app.Services.GetRequiredService<AdminKeyFile>().EnsureAsync(ct);
             await app.StartAsync(ct);
-            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
                 .Addresses.Select(a => new Uri(a)).ToList();
+            var ledgerApi = app.Services.GetRequiredService<LedgerApiListener>();
+            var addresses = bound.Where(a => !ledgerApi.Owns(a)).ToList();
+            var ledgerApiAddresses = bound.Where(ledgerApi.Owns).ToList();
             // The sandbox rail calls back the host's own webhook once the host knows its address.
             var sandbox = app.Services.GetRequiredService<SandboxRailHost>();
             sandbox.WebhookUrl ??= new Uri(addresses[0], $"/v1/providers/{SandboxRailOptions.ProviderId}/webhook");
             app.Logger.LogInformation("walletflow listening on {Urls}; {Database}",
                 string.Join(", ", addresses), database.Description);
-            return new WalletFlowServer(app, addresses);
+            if (ledgerApiAddresses.Count > 0)
+                app.Logger.LogWarning("The raw ledger API (LedgerApi:Enabled) is listening on {Urls}: it can create money", string.Join(", ", ledgerApiAddresses));
+            return new WalletFlowServer(app, addresses, ledgerApiAddresses);
         }
         catch
         {

@@ -1,5 +1,8 @@
 using System.Reflection;
+using Microsoft.Extensions.Options;
 using WalletFlow.Adapters.Ledger;
+using WalletFlow.Core.Identity;
+using WalletFlow.Host.Identity;
 using static WalletFlow.Host.LedgerApi.LedgerApiRequests;
 using static WalletFlow.Host.LedgerApi.LedgerApiResults;
 
@@ -8,15 +11,41 @@ namespace WalletFlow.Host.LedgerApi;
 /// <summary>
 /// The embedded ledger's Formance-Ledger-v2-compatible HTTP API under <c>/api/ledger</c>: the subset
 /// of formance-v2.md, with Formance's paths, JSON shapes, status codes and error codes, so a
-/// Formance client works against it. Handlers bind and translate; the ledger decides.
+/// Formance client works against it. Handlers bind and translate; the ledger decides. An admin
+/// surface (it can create money): mapped only with <c>LedgerApi:Enabled</c>, served only on
+/// <c>LedgerApi:Urls</c> (<see cref="LedgerApiListener"/>), to <c>ledger:admin</c> (or <c>admin</c>)
+/// callers only, every body JSON and bounded (<see cref="LedgerApiBoundary"/>).
 /// </summary>
 public static class LedgerApi
 {
     public const string Prefix = "/api/ledger";
 
+    /// <summary>
+    /// Binds and validates <c>LedgerApi:*</c> (enabling it in Formance mode stops the start, naming the
+    /// key) and, when enabled, gives it its own listener. Call after the main URLs are settled.
+    /// </summary>
+    public static WebApplicationBuilder AddWalletFlowLedgerApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<LedgerApiOptions>()
+            .Bind(builder.Configuration.GetSection(LedgerApiOptions.Section), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LedgerApiOptions>, LedgerApiOptionsValidator>();
+        if (LedgerApiListener.Configure(builder).Enabled)
+            builder.Services.AddSingleton<MatcherPolicy, LedgerApiListenerPolicy>();
+        return builder;
+    }
+
+    /// <summary>Maps the ledger API when <c>LedgerApi:Enabled</c>; otherwise nothing (every path a 404).</summary>
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup(Prefix).WithTags("ledger");
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (!endpoints.ServiceProvider.GetRequiredService<LedgerApiListener>().Enabled)
+            return endpoints;
+        var api = endpoints.MapGroup(Prefix).WithTags("ledger")
+            .WithMetadata(LedgerApiEndpoint.Instance)
+            .RequireScope(Scopes.LedgerAdmin)
+            .AddEndpointFilter(LedgerApiBoundary.InvokeAsync);
         api.MapGet("/_/info", ServerInfo);
         api.MapGet("/_info", ServerInfo);
 

@@ -28,5 +28,9 @@ internal static class LedgerApiResults
 
     public static IResult Validation(string message) => Error(LedgerError.Validation(message));
 
+    /// <summary>A request refused before the ledger saw it (wrong content type, too large): VALIDATION with the HTTP status that says why.</summary>
+    public static IResult Refused(int status, string message) =>
+        Json(new { errorCode = LedgerErrorCodes.Validation, errorMessage = message }, status);
+
     private static IResult Json(object body, int status) => Results.Json(body, LedgerJson.Options, statusCode: status);
 }

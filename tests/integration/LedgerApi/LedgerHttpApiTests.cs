@@ -6,7 +6,7 @@ using WalletFlow.Tests.Integration.Infrastructure;
 
 namespace WalletFlow.Tests.Integration.LedgerApi;
 
-/// <summary>The Formance-v2-compatible API over real HTTP on loopback, checked at the wire: paths, status codes, JSON.</summary>
+/// <summary>The Formance-v2-compatible API over real HTTP on loopback (its own listener), checked at the wire: paths, status codes, JSON.</summary>
 public sealed class LedgerHttpApiTests(FreshDatabase database) : IClassFixture<FreshDatabase>, IAsyncLifetime
 {
     private WalletFlowServer _server = null!;
@@ -15,8 +15,8 @@ public sealed class LedgerHttpApiTests(FreshDatabase database) : IClassFixture<F
 
     public async ValueTask InitializeAsync()
     {
-        _server = await WalletFlowServer.StartAsync(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={database.ConnectionString}"], Ct);
-        _http = new HttpClient { BaseAddress = new Uri(_server.Addresses[0], "/api/ledger/") };
+        _server = await LedgerApiHost.StartAsync(database.ConnectionString, Ct);
+        _http = await LedgerApiHost.ClientAsync(_server);
     }
 
     public async ValueTask DisposeAsync()
@@ -204,5 +204,59 @@ public sealed class LedgerHttpApiTests(FreshDatabase database) : IClassFixture<F
 
         var logs = (await SendAsync(HttpMethod.Get, $"v2/{ledger}/logs")).Body.GetProperty("cursor").GetProperty("data");
         Assert.Equal(["NEW_TRANSACTION", "SET_METADATA", "SET_METADATA", "SET_METADATA", "DELETE_METADATA"], logs.EnumerateArray().Select(l => l.GetProperty("type").GetString()));
+    }
+    private static readonly string[] NotJson = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"];
+
+    [Fact]
+    public async Task A_body_not_declared_JSON_is_refused_415_in_Formance_shape_and_writes_nothing()
+    {
+        var ledger = await NewLedgerAsync();
+        var posting = Postings("world", "wallets:w1:main", 100);
+        var declared = NotJson.Select(type => (HttpContent)new StringContent(posting, Encoding.UTF8, type));
+        var undeclared = new ByteArrayContent(Encoding.UTF8.GetBytes(posting)); // no Content-Type at all
+        foreach (var content in declared.Append(undeclared))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"v2/{ledger}/transactions", UriKind.Relative)) { Content = content };
+            using var response = await _http.SendAsync(request, Ct);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+            Assert.Equal("VALIDATION", body.GetProperty("errorCode").GetString());
+            Assert.Contains("application/json", body.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
+        }
+        // An empty body that declares a form type is refused too (a cross-site form always declares one).
+        using (var form = new HttpRequestMessage(HttpMethod.Post, new Uri($"v2/{ledger}/transactions/0/revert?force=true", UriKind.Relative)))
+        {
+            form.Content = new StringContent("", Encoding.UTF8, "application/x-www-form-urlencoded");
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await _http.SendAsync(form, Ct)).StatusCode);
+        }
+
+        var (status, list) = await SendAsync(HttpMethod.Get, $"v2/{ledger}/transactions");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Empty(list.GetProperty("cursor").GetProperty("data").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_413_whether_its_length_is_declared_or_streamed()
+    {
+        var ledger = await NewLedgerAsync();
+        var oversize = $$$"""{"postings":[{"source":"world","destination":"wallets:w1:main","amount":100,"asset":"NGN/2"}],"metadata":{"pad":"{{{new string('x', 256 * 1024)}}}"}}""";
+
+        foreach (var chunked in new[] { false, true })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"v2/{ledger}/transactions", UriKind.Relative))
+            {
+                Content = new StringContent(oversize, Encoding.UTF8, "application/json"),
+            };
+            request.Headers.TransferEncodingChunked = chunked;
+            using var response = await _http.SendAsync(request, Ct);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Equal("VALIDATION", body.GetProperty("errorCode").GetString());
+        }
+
+        var (_, list) = await SendAsync(HttpMethod.Get, $"v2/{ledger}/transactions");
+        Assert.Empty(list.GetProperty("cursor").GetProperty("data").EnumerateArray());
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Numerics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,11 @@ public sealed class FormanceHttpDriver : ILedgerDriver, IDisposable
     private readonly ServiceProvider _services;
     private readonly FormanceLedgerClient _client;
 
-    public FormanceHttpDriver(Uri baseUrl, string target, IDictionary<string, string?>? settings = null)
+    /// <param name="baseUrl">The server's base URL (the one serving <c>v2/...</c>).</param>
+    /// <param name="target">What the driver talks to, for test output.</param>
+    /// <param name="settings">More <c>Ledger:*</c> settings (credentials, timeouts).</param>
+    /// <param name="bearer">A token every request carries as <c>Authorization: Bearer</c> (walletflow's ledger API wants a <c>ledger:admin</c> key).</param>
+    public FormanceHttpDriver(Uri baseUrl, string target, IDictionary<string, string?>? settings = null, string? bearer = null)
     {
         Target = target;
         var values = new Dictionary<string, string?>
@@ -33,6 +38,8 @@ public sealed class FormanceHttpDriver : ILedgerDriver, IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddWalletFlowLedger(configuration);
+        if (bearer is not null)
+            services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(c => c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer)));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
         var options = _services.GetRequiredService<IOptions<LedgerOptions>>().Value; // validates Ledger:*
         Assert.Equal(LedgerMode.Formance, options.Mode);

@@ -1,16 +1,15 @@
 using WalletFlow.Host;
 using WalletFlow.Tests.Integration.Infrastructure;
+using WalletFlow.Tests.Integration.LedgerApi;
 
 namespace WalletFlow.Tests.Integration.LedgerContract;
 
 /// <summary>
 /// walletflow's host in-process on a real loopback socket over its own database, serving the
-/// Formance-compatible API at /api/ledger; the driver is the Formance adapter pointed at it.
+/// Formance-compatible API at /api/ledger on its own listener; the driver is the Formance adapter pointed at it.
 /// </summary>
 public sealed class HostedLedgerFixture(PostgresServer server) : IAsyncLifetime
 {
-    public const string ApiPrefix = "api/ledger/";
-
     private readonly FreshDatabase _database = new(server);
     private WalletFlowServer? _host;
 
@@ -19,9 +18,9 @@ public sealed class HostedLedgerFixture(PostgresServer server) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _database.InitializeAsync();
-        _host = await WalletFlowServer.StartAsync(
-            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={_database.ConnectionString}"], CancellationToken.None);
-        Driver = new FormanceHttpDriver(new Uri(_host.Addresses[0], ApiPrefix), "Formance adapter → walletflow host /api/ledger over HTTP");
+        _host = await LedgerApiHost.StartAsync(_database.ConnectionString, CancellationToken.None);
+        Driver = new FormanceHttpDriver(LedgerApiHost.Url(_host), "Formance adapter → walletflow host /api/ledger over HTTP",
+            bearer: await LedgerApiHost.KeyAsync(_host));
     }
 
     public async ValueTask DisposeAsync()

@@ -37,12 +37,15 @@ public sealed partial class CommandCutProxy : IAsyncDisposable
     public int Cuts { get; private set; }
 
     /// <param name="upstream">The ledger's base URL (the one serving <c>v2/...</c>), ending with '/'.</param>
-    public static async Task<CommandCutProxy> StartAsync(Uri upstream)
+    /// <param name="bearer">A key the proxy sends upstream when the caller sends none (walletflow's ledger API wants <c>ledger:admin</c>).</param>
+    public static async Task<CommandCutProxy> StartAsync(Uri upstream, string? bearer = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var proxy = new CommandCutProxy(app, upstream);
+        if (bearer is not null)
+            proxy._http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         app.Run(proxy.ForwardAsync);
         await app.StartAsync();
         proxy.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");

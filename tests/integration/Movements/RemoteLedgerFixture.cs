@@ -1,6 +1,7 @@
 using WalletFlow.Adapters.Ledger.Formance;
 using WalletFlow.Host;
 using WalletFlow.Tests.Integration.Infrastructure;
+using WalletFlow.Tests.Integration.LedgerApi;
 using WalletFlow.Tests.Integration.UseCases;
 
 namespace WalletFlow.Tests.Integration.Movements;
@@ -8,15 +9,20 @@ namespace WalletFlow.Tests.Integration.Movements;
 /// <summary>
 /// A Formance-compatible ledger over real HTTP for walletflow in Formance mode: walletflow's host
 /// in-process on a loopback socket and a database of its own, serving the embedded ledger's Formance
-/// v2 API at /api/ledger, with a <see cref="CommandCutProxy"/> in front of it.
+/// v2 API at /api/ledger (on its own listener), with a <see cref="CommandCutProxy"/> in front of it.
 /// </summary>
 public sealed class RemoteLedgerFixture(PostgresServer server) : IAsyncLifetime
 {
     private readonly FreshDatabase _database = new(server);
     private WalletFlowServer? _host;
 
-    /// <summary>The ledger's own URL (no proxy).</summary>
-    public Uri LedgerUrl { get; private set; } = null!;
+    /// <summary>
+    /// The ledger without cuts: a pass-through (never armed) that adds the ledger API's ledger:admin
+    /// key, since the Formance adapter sends OAuth2 client-credentials tokens but no static key.
+    /// </summary>
+    public Uri LedgerUrl => _passThrough.Url;
+
+    private CommandCutProxy _passThrough = null!;
 
     /// <summary>The proxy walletflow reaches the ledger through.</summary>
     public CommandCutProxy Proxy { get; private set; } = null!;
@@ -26,11 +32,10 @@ public sealed class RemoteLedgerFixture(PostgresServer server) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _database.InitializeAsync();
-        _host = await WalletFlowServer.StartAsync(
-            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={_database.ConnectionString}", "--Gates:RunOnStartup=false"],
-            CancellationToken.None);
-        LedgerUrl = new Uri(_host.Addresses[0], "api/ledger/");
-        Proxy = await CommandCutProxy.StartAsync(LedgerUrl);
+        _host = await LedgerApiHost.StartAsync(_database.ConnectionString, CancellationToken.None, "--Gates:RunOnStartup=false");
+        var key = await LedgerApiHost.KeyAsync(_host);
+        _passThrough = await CommandCutProxy.StartAsync(LedgerApiHost.Url(_host), key);
+        Proxy = await CommandCutProxy.StartAsync(LedgerApiHost.Url(_host), key);
     }
 
     /// <summary>
@@ -56,6 +61,8 @@ public sealed class RemoteLedgerFixture(PostgresServer server) : IAsyncLifetime
     {
         if (Proxy is not null)
             await Proxy.DisposeAsync();
+        if (_passThrough is not null)
+            await _passThrough.DisposeAsync();
         if (_host is not null)
             await _host.DisposeAsync();
         await _database.DisposeAsync();

@@ -1,0 +1,46 @@
+using WalletFlow.Core.Identity;
+using WalletFlow.Host;
+using WalletFlow.Tests.Integration.Infrastructure;
+
+namespace WalletFlow.Tests.Integration.LedgerApi;
+
+/// <summary>
+/// walletflow with its raw ledger API enabled (off by default) on a listener of its own at
+/// 127.0.0.1, port 0, for every test that drives <c>/api/ledger</c> over HTTP: start the host with
+/// <see cref="Args"/> or <see cref="StartAsync"/>, then call it at <see cref="Url"/> (the main port
+/// answers 404 there) with a <c>ledger:admin</c> key (<see cref="KeyAsync"/>, <see cref="ClientAsync"/>).
+/// </summary>
+public static class LedgerApiHost
+{
+    public const string Prefix = "api/ledger/";
+
+    /// <summary>The host's arguments: main API and ledger API on free loopback ports, over <paramref name="connectionString"/>.</summary>
+    public static string[] Args(string connectionString, params string[] extra) =>
+    [
+        "--urls", "http://127.0.0.1:0",
+        $"--ConnectionStrings:WalletFlow={connectionString}",
+        "--LedgerApi:Enabled=true",
+        "--LedgerApi:Urls=http://127.0.0.1:0",
+        .. extra,
+    ];
+
+    public static Task<WalletFlowServer> StartAsync(string connectionString, CancellationToken ct, params string[] extra) =>
+        WalletFlowServer.StartAsync(Args(connectionString, extra), ct);
+
+    /// <summary>The ledger API's base URL (ends in <c>/api/ledger/</c>) on the host's ledger listener.</summary>
+    public static Uri Url(WalletFlowServer server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return new Uri(Assert.Single(server.LedgerApiAddresses), Prefix);
+    }
+
+    /// <summary>A new API key with <c>ledger:admin</c>, the scope the ledger API requires.</summary>
+    public static Task<string> KeyAsync(WalletFlowServer server) => server.NewKeyAsync(Scopes.LedgerAdmin);
+
+    /// <summary>
+    /// An HTTP client whose relative URIs (<c>v2/{ledger}/transactions</c>) go to the ledger API,
+    /// sending a new <c>ledger:admin</c> key.
+    /// </summary>
+    public static async Task<HttpClient> ClientAsync(WalletFlowServer server) =>
+        TestCredentials.Client(Url(server), await KeyAsync(server));
+}
