@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using DurableTask.Core;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -14,10 +17,15 @@ namespace WalletFlow.Host.Durable;
 /// The Durable Task sidecar inside the walletflow process: InProcessTestHost's <see cref="TaskHubGrpcServer"/>
 /// over the configured <see cref="IDurableBackend"/>, on its own Kestrel listener bound to 127.0.0.1 only
 /// (never the API's addresses: nothing outside the process should drive orchestrations directly).
+/// Loopback is not enough on a shared machine (any local user or process can connect), so every call
+/// must also carry this process's random secret, which only the in-process worker and client know.
 /// Registered before the worker, so the host starts it first and stops it last.
 /// </summary>
 public sealed class DurableSidecar : IHostedService, IAsyncDisposable
 {
+    /// <summary>The gRPC metadata key that carries the process's secret (lower case, as gRPC requires).</summary>
+    public const string SecretHeader = "walletflow-sidecar-secret";
+
     private readonly IDurableBackend _backend;
     private readonly DurableOptions _options;
     private readonly ILoggerFactory _loggerFactory;
@@ -27,6 +35,9 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     private CallInvoker? _channelInvoker;
     private bool _backendStarted;
 
+    // Random per process, never logged or configured: a caller that has it is this process.
+    private readonly byte[] _secret = Encoding.ASCII.GetBytes(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+
     public DurableSidecar(IDurableBackend backend, IOptions<DurableOptions> options, ILoggerFactory loggerFactory)
     {
         _backend = backend;
@@ -34,7 +45,8 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DurableSidecar>();
         CallInvoker = new SidecarCallInvoker(() => _channelInvoker
-            ?? throw new InvalidOperationException("The durable sidecar is not running (the host has not started, or has stopped)."));
+            ?? throw new InvalidOperationException("The durable sidecar is not running (the host has not started, or has stopped)."),
+            Encoding.ASCII.GetString(_secret));
     }
 
     /// <summary>The sidecar's gRPC endpoint (http://127.0.0.1:port), once started.</summary>
@@ -65,6 +77,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         builder.Services.AddSingleton<TaskHubGrpcServer>();
 
         var server = builder.Build();
+        server.Use(RefuseStrangersAsync);
         server.UseRouting();
         server.MapGrpcService<TaskHubGrpcServer>();
         // Built now, so it hooks the sidecar's ApplicationStarted/Stopping that start and stop its dispatchers.
@@ -84,6 +97,20 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         _channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions { LoggerFactory = _loggerFactory });
         _channelInvoker = _channel.CreateCallInvoker();
         _logger.LogInformation("Durable sidecar listening on {Address}; {Backend}", Address, _backend.Description);
+    }
+
+    // First in the sidecar's pipeline: a call without the secret reaches no gRPC service. The answer is
+    // gRPC's trailers-only form (status in the headers), which every gRPC client reads as the call's status.
+    private Task RefuseStrangersAsync(HttpContext context, RequestDelegate next)
+    {
+        var presented = context.Request.Headers[SecretHeader];
+        if (presented.Count == 1 && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presented[0] ?? ""), _secret))
+            return next(context);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/grpc";
+        context.Response.Headers["grpc-status"] = ((int)StatusCode.Unauthenticated).ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["grpc-message"] = "the durable sidecar answers only the process that started it";
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
