@@ -12,13 +12,15 @@ public static class PaymentsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IPaymentProviderRegistry"/> from <c>Payments:*</c> (validated on start) and,
-    /// when <c>Payments:Sandbox:Enabled</c> (the default), the hosted <see cref="SandboxRailHost"/> that
+    /// when <c>Payments:Sandbox:Enabled</c> (the default, except in a named Production environment), the hosted <see cref="SandboxRailHost"/> that
     /// runs the sandbox rail on 127.0.0.1 for the <c>sandbox</c> provider.
     /// </summary>
     public static IServiceCollection AddWalletFlowPayments(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PaymentsOptions>()
+            // Before Bind, so an explicit Payments:Sandbox:Enabled wins over the environment's default.
+            .Configure(o => o.Sandbox.Enabled = SandboxRailOptions.EnabledByDefault(configuration))
             .Bind(configuration.GetSection(PaymentsOptions.Section), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<PaymentsOptions>, SandboxProviderDefaults>());
