@@ -16,6 +16,9 @@ namespace WalletFlow.Api;
 /// is well-formed but the state it names says no (insufficient funds, a wallet of another currency, a
 /// wallet named in the body that does not exist); 404 when the resource in the path does not exist;
 /// 409 for idempotency conflicts and state conflicts; anything unexpected is a 500 without internals.
+/// Nothing else in either host picks a status for a refusal: the HTTP boundary's own refusals
+/// (malformed JSON, too large, not JSON, no such route) are <see cref="Boundary"/> and
+/// <see cref="WriteStatusAsync"/> here too.
 /// </summary>
 public static class ApiProblems
 {
@@ -88,8 +91,50 @@ public static class ApiProblems
         return Problem(context, status, rejection.Code, rejection.Message, extensions);
     }
 
+    /// <summary>
+    /// A refusal of the HTTP boundary itself, before any use case runs (<see cref="InvalidJson"/> 400,
+    /// <see cref="PayloadTooLarge"/> 413, <see cref="UnsupportedMediaType"/> 415, <see cref="MethodNotAllowed"/> 405,
+    /// <c>not_found</c> 404 for a path no endpoint serves, <see cref="InternalError"/> 500): its code
+    /// decides its status here, as a rejection's does.
+    /// </summary>
+    public static ProblemHttpResult Boundary(HttpContext context, string code, string detail, IDictionary<string, object?>? extensions = null) =>
+        Problem(context, BoundaryStatusOf(code), code, detail, extensions);
+
+    /// <summary><see cref="Boundary"/> written outside an endpoint (the boundary middleware).</summary>
+    public static Task WriteBoundaryAsync(HttpContext context, string code, string detail, IDictionary<string, object?>? extensions = null) =>
+        Boundary(context, code, detail, extensions).ExecuteAsync(context);
+
+    /// <summary>
+    /// A status the framework already answered without a body (routing's 404 and 405, a request binding
+    /// could not read): the same status, given the problem shape and the code of its meaning.
+    /// </summary>
+    public static Task WriteStatusAsync(HttpContext context, int status)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (code, detail) = status switch
+        {
+            StatusCodes.Status404NotFound => (RejectionCodes.NotFound, $"No v1 resource at {context.Request.Path}."),
+            StatusCodes.Status405MethodNotAllowed => (MethodNotAllowed, $"{context.Request.Method} is not allowed on {context.Request.Path}."),
+            StatusCodes.Status413PayloadTooLarge => (PayloadTooLarge, "The request body is too large."),
+            StatusCodes.Status415UnsupportedMediaType => (UnsupportedMediaType, "Request bodies are JSON: send Content-Type: application/json."),
+            _ => ("http_" + status.ToString(System.Globalization.CultureInfo.InvariantCulture), "The request could not be read or was refused."),
+        };
+        return Problem(context, status, code, detail).ExecuteAsync(context);
+    }
+
+    private static int BoundaryStatusOf(string code) => code switch
+    {
+        InvalidJson => StatusCodes.Status400BadRequest,
+        RejectionCodes.NotFound => StatusCodes.Status404NotFound,
+        MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
+        PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        InternalError => StatusCodes.Status500InternalServerError,
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Not a code of the HTTP boundary; a use case's refusal goes through For(rejection)."),
+    };
+
     /// <summary>A problem+json answer with <paramref name="code"/> and the request's traceId.</summary>
-    public static ProblemHttpResult Problem(HttpContext context, int status, string code, string detail, IDictionary<string, object?>? extensions = null)
+    private static ProblemHttpResult Problem(HttpContext context, int status, string code, string detail, IDictionary<string, object?>? extensions = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var all = new Dictionary<string, object?> { ["code"] = code };
@@ -98,10 +143,6 @@ public static class ApiProblems
         all["traceId"] = context.TraceIdentifier;
         return TypedResults.Problem(detail: detail, statusCode: status, title: Title(status), instance: context.Request.Path, extensions: all);
     }
-
-    /// <summary>A problem+json answer written outside an endpoint (the boundary middleware).</summary>
-    public static Task WriteAsync(HttpContext context, int status, string code, string detail, IDictionary<string, object?>? extensions = null) =>
-        Problem(context, status, code, detail, extensions).ExecuteAsync(context);
 
     private static string Title(int status) => status switch
     {

@@ -28,12 +28,12 @@ public static class FunctionsHttp
         {
             var body = await JsonSerializer.DeserializeAsync<T>(request.Body, Json, ct);
             return body is null
-                ? (null, ApiProblems.Problem(request.HttpContext, StatusCodes.Status400BadRequest, ApiProblems.InvalidJson, "The request body must be a JSON object."))
+                ? (null, ApiProblems.Boundary(request.HttpContext, ApiProblems.InvalidJson, "The request body must be a JSON object."))
                 : (body, null);
         }
         catch (JsonException e)
         {
-            return (null, ApiProblems.Problem(request.HttpContext, StatusCodes.Status400BadRequest, ApiProblems.InvalidJson, e.Message));
+            return (null, ApiProblems.Boundary(request.HttpContext, ApiProblems.InvalidJson, e.Message));
         }
     }
 }

@@ -9,7 +9,8 @@ namespace WalletFlow.Host.Api;
 /// (415), no larger than <see cref="ApiOptions.MaxBodyBytes"/> (413) and well-formed (400
 /// <c>invalid_json</c>); it is then buffered so binding cannot fail half-way through a stream. After
 /// the handler: binding failures, unmatched routes and unhandled exceptions become problem+json too,
-/// and an exception answers 500 without its message (it is logged with the traceId).
+/// and an exception answers 500 without its message (it is logged with the traceId). Which status each
+/// refusal gets is <see cref="ApiProblems"/>' choice, not this class's.
 /// </summary>
 public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOptions> options, ILogger<ApiBoundaryMiddleware> logger)
 {
@@ -34,7 +35,7 @@ public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOpti
         {
             logger.LogError(e, "{Method} {Path} failed (traceId {TraceId})", context.Request.Method, context.Request.Path, context.TraceIdentifier);
             context.Response.Clear();
-            await ApiProblems.WriteAsync(context, StatusCodes.Status500InternalServerError, ApiProblems.InternalError,
+            await ApiProblems.WriteBoundaryAsync(context, ApiProblems.InternalError,
                 "The request could not be completed. The error is logged with this traceId.");
         }
     }
@@ -48,7 +49,7 @@ public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOpti
         var request = context.Request;
         if (!request.HasJsonContentType())
         {
-            await ApiProblems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, ApiProblems.UnsupportedMediaType,
+            await ApiProblems.WriteBoundaryAsync(context, ApiProblems.UnsupportedMediaType,
                 "Request bodies are JSON: send Content-Type: application/json.");
             return false;
         }
@@ -71,7 +72,7 @@ public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOpti
         }
         catch (JsonException e)
         {
-            await ApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, ApiProblems.InvalidJson,
+            await ApiProblems.WriteBoundaryAsync(context, ApiProblems.InvalidJson,
                 $"The body is not well-formed JSON: {e.Message}");
             return false;
         }
@@ -82,7 +83,7 @@ public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOpti
 
     private async Task<bool> TooLargeAsync(HttpContext context)
     {
-        await ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ApiProblems.PayloadTooLarge,
+        await ApiProblems.WriteBoundaryAsync(context, ApiProblems.PayloadTooLarge,
             $"Request bodies are limited to {_maxBodyBytes} bytes.");
         return false;
     }
@@ -92,33 +93,19 @@ public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOpti
     private static Task BindingFailedAsync(HttpContext context, BadHttpRequestException e)
     {
         context.Response.Clear();
-        if (e.StatusCode == StatusCodes.Status415UnsupportedMediaType)
-            return ApiProblems.WriteAsync(context, e.StatusCode, ApiProblems.UnsupportedMediaType, "Request bodies are JSON: send Content-Type: application/json.");
-        if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            return ApiProblems.WriteAsync(context, e.StatusCode, ApiProblems.PayloadTooLarge, "The request body is too large.");
         if (e.StatusCode != StatusCodes.Status400BadRequest)
-            return ApiProblems.WriteAsync(context, e.StatusCode, "http_" + e.StatusCode, "The request could not be read.");
+            return ApiProblems.WriteStatusAsync(context, e.StatusCode);
         if (e.InnerException is JsonException { Path: { Length: > 2 } path })
         {
             var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
-            return ApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, ApiProblems.InvalidJson,
+            return ApiProblems.WriteBoundaryAsync(context, ApiProblems.InvalidJson,
                 $"The body does not fit the request: {field} has the wrong JSON type (amounts and ids are strings).",
                 new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = ["Wrong JSON type; amounts and ids are JSON strings."] } });
         }
-        return ApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, ApiProblems.InvalidJson,
+        return ApiProblems.WriteBoundaryAsync(context, ApiProblems.InvalidJson,
             "The body must be a JSON object of the request's fields.");
     }
 
     // Routing's own answers (no such path, wrong method) carry no body: give them the problem shape too.
-    private static Task WriteBareStatusAsync(HttpContext context)
-    {
-        var status = context.Response.StatusCode;
-        var (code, detail) = status switch
-        {
-            StatusCodes.Status404NotFound => (Core.Results.RejectionCodes.NotFound, $"No v1 resource at {context.Request.Path}."),
-            StatusCodes.Status405MethodNotAllowed => (ApiProblems.MethodNotAllowed, $"{context.Request.Method} is not allowed on {context.Request.Path}."),
-            _ => ("http_" + status, "The request was refused."),
-        };
-        return ApiProblems.WriteAsync(context, status, code, detail);
-    }
+    private static Task WriteBareStatusAsync(HttpContext context) => ApiProblems.WriteStatusAsync(context, context.Response.StatusCode);
 }

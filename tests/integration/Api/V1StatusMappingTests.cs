@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using WalletFlow.Api;
 using WalletFlow.Core.Movements;
@@ -33,6 +34,9 @@ public sealed class V1StatusMappingTests
         [RejectionCodes.UnknownProvider] = 422,
         [RejectionCodes.CurrencyNotServed] = 422,
         [RejectionCodes.InvalidWebhook] = 401,
+        [RejectionCodes.Unauthenticated] = 401,
+        [RejectionCodes.Forbidden] = 403,
+        [RejectionCodes.RateLimited] = 429,
         // Ours to fix, never the caller's: answered 500 without the message.
         [RejectionCodes.TemplateMismatch] = 500,
         [RejectionCodes.UnmappedAddress] = 500,
@@ -57,5 +61,17 @@ public sealed class V1StatusMappingTests
         Assert.Equal(404, ApiProblems.StatusOf(new NotFound("hold", "h1") { Field = "holdId" }, route));
         Assert.Equal(422, ApiProblems.StatusOf(new NotFound("wallet", "w1") { Field = "walletId" }, route));
         Assert.Equal(404, ApiProblems.StatusOf(new NotFound("wallet", "w1")));
+    }
+
+    [Fact]
+    public void Every_refusal_of_the_http_boundary_has_its_status_in_ApiProblems_and_a_use_case_code_is_not_one()
+    {
+        var context = new DefaultHttpContext();
+
+        Assert.Equal(
+            [400, 404, 405, 413, 415, 500],
+            new[] { ApiProblems.InvalidJson, RejectionCodes.NotFound, ApiProblems.MethodNotAllowed, ApiProblems.PayloadTooLarge, ApiProblems.UnsupportedMediaType, ApiProblems.InternalError }
+                .Select(code => ApiProblems.Boundary(context, code, "test").StatusCode));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ApiProblems.Boundary(context, RejectionCodes.InsufficientFunds, "test"));
     }
 }
