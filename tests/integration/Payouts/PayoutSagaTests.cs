@@ -192,7 +192,9 @@ public sealed class PayoutSagaTests(PayoutHost host) : IClassFixture<PayoutHost>
 
         var payout = await GetAsync($"/v1/payouts/{payoutId}");
         Assert.Equal(final, payout.GetProperty("status").GetString());
-        Assert.Contains("ops-1", payout.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // The actor is the signed-in client (the host's admin key), never the body's "actor".
+        Assert.Contains("by client:", payout.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ops-1", payout.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(walletAfter, await host.BalanceAsync(AccountAddresses.WalletMain(walletId)));
         var history = await GetAsync($"/v1/payouts/{payoutId}/history");
         Assert.Contains("dead-letter:ManualReview", Steps(history));
