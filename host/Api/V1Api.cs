@@ -80,7 +80,7 @@ public static class V1Api
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseWhen(c => c.Request.Path.StartsWithSegments(Prefix, StringComparison.Ordinal), v1 => v1.UseMiddleware<ApiBoundaryMiddleware>());
-        app.MapOpenApi();
+        app.MapOpenApi().RequireAuthorization(); // any identity may read the contract (design.md §10: only /health is anonymous)
         var v1 = app.MapGroup(Prefix).WithTags("v1");
         v1.MapWalletsApi();
         v1.MapPayInsApi();

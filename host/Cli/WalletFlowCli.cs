@@ -21,6 +21,8 @@ public static class WalletFlowCli
         root.Subcommands.Add(NumscriptCommand.Create());
         root.Subcommands.Add(LedgerCommand.Create());
         root.Subcommands.Add(GatesCommand.Create());
+        root.Subcommands.Add(ClientsCommand.Create());
+        root.Subcommands.Add(OperatorsCommand.Create());
         root.SetAction(ServeCommand.RunAsync);
         return root;
     }
