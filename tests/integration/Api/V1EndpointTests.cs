@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WalletFlow.Adapters.Payments;
 using WalletFlow.Adapters.Payments.Sandbox;
@@ -83,9 +85,27 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
         await insert.ExecuteNonQueryAsync(Ct);
     }
 
+    // ---- coverage
+
+    [Fact]
+    public void Every_v1_endpoint_the_host_maps_has_its_success_and_rejection_test_here()
+    {
+        var mapped = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Route: "/" + e.RoutePattern.RawText!.Trim('/'), Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []))
+            .Where(e => e.Route.StartsWith("/v1/", StringComparison.Ordinal))
+            .SelectMany(e => e.Methods.Select(m => $"{m} {e.Route}"))
+            .Distinct().Order(StringComparer.Ordinal);
+        var covered = typeof(V1EndpointTests).GetMethods()
+            .SelectMany(m => m.GetCustomAttributes(typeof(CoversAttribute), inherit: false).Cast<CoversAttribute>())
+            .Select(c => c.Endpoint).Distinct().Order(StringComparer.Ordinal);
+
+        Assert.Equal(mapped, covered);
+    }
+
     // ---- wallets
 
     [Fact]
+    [Covers("POST /v1/wallets")]
     public async Task Opening_a_wallet_answers_201_with_its_location_and_zero_balances_and_an_unknown_currency_is_a_400()
     {
         var walletId = NewId("w");
@@ -102,6 +122,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("GET /v1/wallets/{walletId}")]
     public async Task A_wallet_reads_available_held_and_reserve_from_its_ledger_accounts_and_an_unknown_wallet_is_a_404()
     {
         var owner = NewId("owner");
@@ -122,6 +143,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("GET /v1/wallets/{walletId}/transactions")]
     public async Task Wallet_transactions_list_its_ledger_transactions_with_their_postings_and_a_page_size_of_zero_is_a_400()
     {
         var walletId = await OpenWalletAsync();
@@ -143,6 +165,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     // ---- pay-ins and transfers
 
     [Fact]
+    [Covers("POST /v1/payins")]
     public async Task A_pay_in_credits_the_wallet_from_the_bank_and_a_pay_in_to_an_unknown_wallet_is_a_422_not_found()
     {
         var walletId = await OpenWalletAsync();
@@ -158,6 +181,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/transfers")]
     public async Task A_transfer_moves_money_between_wallets_and_one_over_the_available_balance_is_a_422()
     {
         var from = await api.FundedWalletAsync("80.00");
@@ -176,6 +200,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     // ---- holds
 
     [Fact]
+    [Covers("POST /v1/holds")]
     public async Task Placing_a_hold_moves_the_amount_to_the_hold_account_and_one_over_the_balance_is_a_422()
     {
         var walletId = await api.FundedWalletAsync("40.00");
@@ -190,6 +215,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/holds/{holdId}/settle")]
     public async Task Settling_a_hold_pays_it_to_the_counterparty_and_settling_an_unknown_hold_is_a_404()
     {
         var walletId = await api.FundedWalletAsync("40.00");
@@ -205,6 +231,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/holds/{holdId}/release")]
     public async Task Releasing_a_hold_returns_it_to_the_wallet_and_releasing_it_again_is_a_409()
     {
         var walletId = await api.FundedWalletAsync("40.00");
@@ -222,6 +249,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     // ---- FX, pools, stablecoins, counterparties, reserves, banks, corrections, migration
 
     [Fact]
+    [Covers("POST /v1/fx/conversions")]
     public async Task An_fx_conversion_sells_through_the_position_into_the_owners_other_wallet_and_another_owners_wallet_is_a_400()
     {
         var owner = NewId("owner");
@@ -245,6 +273,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/pools/transfers")]
     public async Task A_pool_transfer_moves_between_one_providers_pools_and_the_same_currency_twice_is_a_400()
     {
         var provider = NewId("prv");
@@ -260,6 +289,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/pools/fundings")]
     public async Task A_pool_funding_moves_cash_from_the_bank_to_the_pool_and_an_unknown_currency_is_a_400()
     {
         var provider = NewId("prv");
@@ -274,6 +304,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/stablecoin/mints")]
     public async Task A_stablecoin_mint_credits_the_wallet_from_custody_and_minting_a_fiat_currency_is_a_400()
     {
         var walletId = await OpenWalletAsync("USDT");
@@ -289,6 +320,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/stablecoin/burns")]
     public async Task A_stablecoin_burn_returns_the_wallets_coins_to_custody_and_burning_more_than_it_holds_is_a_422()
     {
         var walletId = await OpenWalletAsync("USDC");
@@ -304,6 +336,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/counterparties/settlements")]
     public async Task A_counterparty_settlement_moves_the_counterpartys_money_into_the_bank_and_a_negative_amount_is_a_400()
     {
         var bank = NewId("bank");
@@ -318,6 +351,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/reserves/release")]
     public async Task Releasing_a_matured_reserve_moves_it_back_to_available_and_a_wallet_with_nothing_matured_is_a_409()
     {
         var owner = NewId("owner");
@@ -335,6 +369,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/banks/fundings")]
     public async Task A_bank_funding_puts_capital_into_the_bank_and_more_decimals_than_the_currency_has_is_a_400()
     {
         var bank = NewId("bank");
@@ -349,6 +384,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/corrections")]
     public async Task A_correction_credits_the_wallet_against_suspense_and_one_with_neither_credit_nor_debit_is_a_400()
     {
         var walletId = await api.FundedWalletAsync("10.00");
@@ -362,6 +398,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/migration/opening-balances")]
     public async Task An_opening_balance_credits_the_wallet_from_migration_equity_and_one_for_an_unknown_wallet_is_a_422()
     {
         var walletId = await OpenWalletAsync();
@@ -416,6 +453,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/payouts")]
     public async Task Starting_a_payout_answers_202_with_its_status_url_and_holds_the_money_and_an_unknown_provider_is_a_422()
     {
         var walletId = await api.FundedWalletAsync("100.00");
@@ -435,6 +473,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("GET /v1/payouts/{payoutId}")]
     public async Task A_payout_reads_with_its_state_and_saga_status_and_an_unknown_payout_is_a_404()
     {
         var walletId = await api.FundedWalletAsync("100.00");
@@ -450,6 +489,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("GET /v1/payouts/{payoutId}/history")]
     public async Task A_payouts_history_gives_its_transitions_and_its_sagas_steps_and_an_unknown_payout_is_a_404()
     {
         var walletId = await api.FundedWalletAsync("100.00");
@@ -471,6 +511,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/payouts/{payoutId}/resolution")]
     public async Task A_resolution_releases_a_payout_in_manual_review_back_to_the_wallet_and_one_for_a_payout_not_in_review_is_a_409()
     {
         var walletId = await api.FundedWalletAsync("100.00");
@@ -488,6 +529,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/providers/{providerId}/webhook")]
     public async Task A_signed_provider_webhook_wakes_the_payouts_saga_and_a_wrong_signature_is_a_401()
     {
         var walletId = await api.FundedWalletAsync("100.00");
@@ -528,6 +570,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     // ---- reports and gates
 
     [Fact]
+    [Covers("GET /v1/reports/trial-balance")]
     public async Task The_trial_balance_foots_with_the_banks_cash_and_an_asOf_that_is_no_point_is_a_400()
     {
         var bank = NewId("bank");
@@ -546,6 +589,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("GET /v1/reports/alm")]
     public async Task The_ALM_view_sets_customer_money_against_its_cover_and_a_client_without_reports_read_is_a_403()
     {
         var walletId = await OpenWalletAsync("AED");
@@ -564,6 +608,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/gates/run")]
     public async Task Running_the_gates_answers_each_gates_result_and_a_client_without_gates_run_is_a_403()
     {
         var run = await api.SendAsync(HttpMethod.Post, "/v1/gates/run");
@@ -580,6 +625,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("GET /v1/gates")]
     public async Task Listing_the_gates_gives_the_latest_run_and_the_payouts_pause_and_a_client_without_reports_read_is_a_403()
     {
         var run = await api.SendAsync(HttpMethod.Post, "/v1/gates/run");
@@ -596,6 +642,7 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/gates/acknowledge")]
     public async Task Acknowledging_a_gate_failure_lifts_the_payouts_pause_as_the_signed_in_client_and_one_without_a_reason_is_a_400()
     {
         var acknowledged = await api.SendAsync(HttpMethod.Post, "/v1/gates/acknowledge", JsonSerializer.Serialize(new { reason = "orphan hold explained" }));
