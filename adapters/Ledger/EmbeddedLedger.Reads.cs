@@ -195,6 +195,13 @@ public sealed partial class EmbeddedLedger
             var cursor = LedgerCursor.Decode(text);
             if (!cursor.Succeeded)
                 return cursor.Error;
+            // A cursor comes back from the client, who can forge one: its key must be the key it
+            // stands for (a bigint id, an address), or PostgreSQL refuses the query and the API answers 500.
+            var key = cursor.Value.After;
+            if (!(target == FilterTarget.Transactions
+                    ? long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+                    : LedgerSyntax.IsAddress(key)))
+                return LedgerError.Validation("invalid cursor");
             (pageSize, filter, after) = (cursor.Value.PageSize, cursor.Value.Filter, cursor.Value.After);
         }
         if (pageSize is < 1 or > LedgerQuery.MaxPageSize)
