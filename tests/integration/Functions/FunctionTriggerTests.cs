@@ -179,8 +179,13 @@ public sealed class FunctionTriggerTests(PostgresServer server)
         var functions = app.Create<PayoutFunctions>();
         var payoutId = await StartedPayoutAsync(app, functions, walletId, durable);
 
-        var result = await functions.ResolvePayout(app.Request("POST", $"/v1/payouts/{payoutId}/resolution",
-            """{"outcome":"settle","evidence":"bank statement","actor":"ops"}"""), payoutId, durable, Ct);
+        const string body = """{"outcome":"settle","evidence":"bank statement","actor":"ops"}""";
+        // A body's actor is nobody: without a signed-in principal the resolution is refused.
+        var anonymous = Assert.IsType<ProblemHttpResult>(await functions.ResolvePayout(app.Request("POST", $"/v1/payouts/{payoutId}/resolution", body), payoutId, durable, Ct));
+        Assert.Equal((401, "unauthenticated"), (anonymous.StatusCode, anonymous.ProblemDetails.Extensions["code"]));
+
+        var result = await functions.ResolvePayout(app.Request("POST", $"/v1/payouts/{payoutId}/resolution", body,
+            headers: new Dictionary<string, string> { [PayoutFunctions.SignedInPrincipalHeader] = "ada@example.com" }), payoutId, durable, Ct);
 
         var problem = Assert.IsType<ProblemHttpResult>(result);
         Assert.Equal(409, problem.StatusCode);
