@@ -22,13 +22,17 @@ public sealed class WalletFlowProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static WalletFlowProcess Start(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    public static WalletFlowProcess Start(string workingDirectory, IDictionary<string, string>? environment, params string[] args) =>
+        Start(workingDirectory, environment, input: null, args);
+
+    private static WalletFlowProcess Start(string workingDirectory, IDictionary<string, string>? environment, string? input, string[] args)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "walletflow"))
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
         };
         foreach (var arg in args)
@@ -46,7 +50,22 @@ public sealed class WalletFlowProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
         return running;
+    }
+
+    /// <summary>Runs to completion with <paramref name="input"/> on standard input; returns the exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunWithInputAsync(string workingDirectory, IDictionary<string, string>? environment, string input, params string[] args)
+    {
+        await using var process = Start(workingDirectory, environment, input, args);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process._process.WaitForExitAsync(timeout.Token);
+        process._process.WaitForExit();
+        return (process.ExitCode, process.Output);
     }
 
     /// <summary>Runs to completion and returns the exit code.</summary>
