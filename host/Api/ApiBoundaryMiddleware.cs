@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using WalletFlow.Api;
 
 namespace WalletFlow.Host.Api;
@@ -53,6 +54,12 @@ public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOpti
                 "Request bodies are JSON: send Content-Type: application/json.");
             return false;
         }
+        if (!AcceptCharset(request))
+        {
+            await ApiProblems.WriteBoundaryAsync(context, ApiProblems.UnsupportedMediaType,
+                "Request bodies are JSON in UTF-8: send Content-Type: application/json, with charset=utf-8 or none.");
+            return false;
+        }
         if (request.ContentLength > _maxBodyBytes)
             return await TooLargeAsync(context);
 
@@ -78,6 +85,24 @@ public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOpti
         }
         buffer.Position = 0;
         request.Body = buffer;
+        return true;
+    }
+
+    /// <summary>
+    /// False when the declared charset is not UTF-8. JSON travels as UTF-8 (RFC 8259 §8.1) and is parsed
+    /// here as UTF-8, but binding decodes it again by the declared charset: one .NET cannot name
+    /// (<c>charset=nope</c>, even a quoted <c>"utf-8"</c>) threw there into a 500 (found by the fuzzer).
+    /// A UTF-8 charset is dropped, so binding reads exactly what was parsed here.
+    /// </summary>
+    private static bool AcceptCharset(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.Charset.HasValue)
+            return true;
+        var charset = HeaderUtilities.RemoveQuotes(type.Charset);
+        if (!charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+            return false;
+        type.Charset = default;
+        request.ContentType = type.ToString();
         return true;
     }
 
