@@ -203,7 +203,7 @@ public sealed partial class EmbeddedLedger
             // Still a refusal for funds, whatever the wording: the port then reads what it can of it.
             : new LedgerError(LedgerErrorCodes.InsufficientFund, message);
 
-    [GeneratedRegex(@"^account '(?<account>[^']+)' has insufficient funds of (?<asset>\S+): needed (?<needed>\d+), available (?<available>-?\d+)$")]
+    [GeneratedRegex(@"^account '(?<account>[^']+)' has insufficient funds of (?<asset>\S+): needed (?<needed>[0-9]+), available (?<available>-?[0-9]+)\z")]
     private static partial Regex SqlShortfall();
 
     private async Task<GroupAnswer[]> SendGroupAsync(QueuedWrite[] group)

@@ -205,15 +205,17 @@ public abstract partial class LedgerPort : ILedger
 
     // The embedded ledger's plain postings, as its HTTP API answers them (in-process, the error carries
     // the shortfall itself).
-    [GeneratedRegex(@"account '(?<account>[^']+)' has insufficient funds of (?<asset>\S+): needed (?<needed>\d+), available (?<available>-?\d+)")]
+    // [0-9], not \d, here and below: the text may come from another process, and \d also matches
+    // digits BigInteger.Parse refuses ("١٠٠"), which turned a refusal into an exception.
+    [GeneratedRegex(@"account '(?<account>[^']+)' has insufficient funds of (?<asset>\S+): needed (?<needed>[0-9]+), available (?<available>-?[0-9]+)")]
     private static partial Regex PostingsShortfall();
 
     // The embedded ledger's scripts (the Numscript MissingFunds error), as its HTTP API answers them.
-    [GeneratedRegex(@"needed (?<asset>\S+) (?<needed>\d+), available \S+ (?<available>-?\d+)(?: \(last drawn from @(?<account>[A-Za-z0-9_:-]+)\))?")]
+    [GeneratedRegex(@"needed (?<asset>\S+) (?<needed>[0-9]+), available \S+ (?<available>-?[0-9]+)(?: \(last drawn from @(?<account>[A-Za-z0-9_:-]+)\))?")]
     private static partial Regex ScriptShortfall();
 
     // Formance's Numscript interpreter: "Not enough funds. Needed [USD/2 100] (only [USD/2 50] available)".
-    [GeneratedRegex(@"Needed \[(?<asset>\S+) (?<needed>\d+)\] \(only \[\S+ (?<available>-?\d+)\] available\)")]
+    [GeneratedRegex(@"Needed \[(?<asset>\S+) (?<needed>[0-9]+)\] \(only \[\S+ (?<available>-?[0-9]+)\] available\)")]
     private static partial Regex FormanceShortfall();
 
     [GeneratedRegex(@"(?:@|account ')([A-Za-z0-9_-]+(?::[A-Za-z0-9_-]+)*)")]

@@ -70,6 +70,7 @@ public sealed partial class PaymentsOptionsValidator : IValidateOptions<Payments
             failures.Add($"{key}WebhookUrl must be an absolute http(s) URL; it is '{url}'.");
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,62}$")]
+    // \z, not $: '$' also matches before a final newline.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9_-]{0,62}\z")]
     private static partial Regex ProviderId();
 }

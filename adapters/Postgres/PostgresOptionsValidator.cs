@@ -24,6 +24,7 @@ public sealed partial class PostgresOptionsValidator : IValidateOptions<Postgres
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    // \z, not $: '$' also matches before a final newline.
+    [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,62}\z")]
     private static partial Regex DatabaseName();
 }

@@ -48,6 +48,17 @@ public class LedgerShortfallRejectionTests
         Assert.Equal(new InsufficientFunds("wallets:w1:main", "NGN/2", 1_001, 1_000), rejection);
     }
 
+    [Theory]
+    [InlineData("running numscript: Not enough funds. Needed [NGN/2 ١٠٠١] (only [NGN/2 1000] available) from @wallets:w1:main")]
+    [InlineData("account 'wallets:w1:main' has insufficient funds of NGN/2: needed ١٠٠١, available 1000")]
+    public void Non_ascii_digits_in_a_shortfall_message_are_not_read_as_amounts(string message)
+    {
+        // \d matched them and BigInteger.Parse then threw: the refusal became an exception.
+        var rejection = LedgerPort.ToRejection(new LedgerError(LedgerErrorCodes.InsufficientFund, message));
+
+        Assert.Equal(new InsufficientFunds("wallets:w1:main", "", 0, 0), rejection);
+    }
+
     [Fact]
     public void Other_codes_are_ledger_rejections_carrying_the_code()
     {
