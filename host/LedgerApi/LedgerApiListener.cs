@@ -42,8 +42,8 @@ public sealed class LedgerApiListener
             endpoints[$"Endpoints:{LedgerEndpoint}{i}:Url"] = ledgerUrls[i];
         var kestrelEndpoints = new ConfigurationBuilder().AddInMemoryCollection(endpoints).Build();
 
-        // The URLs now live in the endpoints; left in `urls` too, Kestrel would warn that it ignores them.
-        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "");
+        // The main URLs now live in the endpoints; Kestrel must not also be handed them as `urls`.
+        EndpointsOnlyServer.Wrap(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var loader = kestrel.Configure(kestrelEndpoints);
