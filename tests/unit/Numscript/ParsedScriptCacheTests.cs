@@ -65,6 +65,22 @@ public sealed class ParsedScriptCacheTests
     }
 
     [Fact]
+    public void By_default_it_holds_1024_scripts_and_8_MiB_of_their_text()
+    {
+        var cache = new ParsedScriptCache();
+        for (var n = 0; n < 1_100; n++)
+            cache.GetOrParse(Script(n));
+        Assert.Equal(ParsedScriptCache.DefaultCapacity, cache.Count);
+
+        // 200 scripts of 60,000 characters are 24 MB of text: the byte bound keeps as many as fit in 8 MiB.
+        var large = new ParsedScriptCache();
+        for (var n = 0; n < 200; n++)
+            large.GetOrParse(Script(n, padding: 60_000));
+        Assert.InRange(large.Bytes, 1, ParsedScriptCache.DefaultMaxBytes);
+        Assert.Equal(ParsedScriptCache.DefaultMaxBytes / SizeOf(Script(100, padding: 60_000)), large.Count);
+    }
+
+    [Fact]
     public void A_script_larger_than_the_budget_is_answered_but_not_kept()
     {
         var cache = new ParsedScriptCache(maxBytes: 1_000);
