@@ -21,7 +21,7 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The only endpoints anyone may call: probes, and the provider's callback, which proves itself by its signature.</summary>
-    private static readonly string[] Anonymous = ["GET /health/live", "GET /health/ready", "POST /v1/providers/{providerId}/webhook"];
+    private static readonly string[] Anonymous = ["ANY /health/live", "ANY /health/ready", "POST /v1/providers/{providerId}/webhook"];
 
     private sealed record Call(HttpMethod Method, string Path, object? Body, bool NeedsKey);
 
@@ -108,7 +108,7 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
     public void Every_endpoint_states_who_may_call_it_and_only_probes_and_the_signed_webhook_are_anonymous()
     {
         var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(e => (Name: $"{string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])} /{e.RoutePattern.RawText!.TrimStart('/')}", Endpoint: e))
+            .Select(e => (Name: $"{string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])} /{e.RoutePattern.RawText!.Trim('/')}", Endpoint: e))
             .ToList();
         var unstated = endpoints.Where(e => e.Endpoint.Metadata.GetMetadata<IAuthorizeData>() is null && e.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .Select(e => e.Name).ToList();
@@ -118,6 +118,20 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
         // Every other endpoint has a row in the table below (a new endpoint without one fails here).
         var v1AndDocs = endpoints.Select(e => e.Name).Where(n => !Anonymous.Contains(n) && !n.Contains("/api/ledger", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
         Assert.True(v1AndDocs.SequenceEqual(Rows.Select(r => r.Endpoint).Order(StringComparer.Ordinal)), "mapped: " + string.Join(", ", v1AndDocs));
+    }
+
+    [Fact]
+    public async Task A_pay_in_is_401_anonymous_403_with_a_wallets_read_key_and_201_with_the_admin_key_and_only_that_one_moves_money()
+    {
+        var wallet = await WalletAsync();
+        Call PayIn() => Post("/v1/payins", new { walletId = wallet, amount = "15.00", currency = "NGN", source = "banks:authz", externalRef = Id("ref") });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(PayIn(), key: null)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(PayIn(), await api.Server.NewKeyAsync(Scopes.WalletsRead))).Status);
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(PayIn(), api.AdminKey)).Status);
+
+        var read = await SendAsync(Get($"/v1/wallets/{wallet}"), await api.Server.NewKeyAsync(Scopes.WalletsRead));
+        Assert.Equal("15.00", JsonDocument.Parse(read.Body).RootElement.GetProperty("balances").GetProperty("available").GetProperty("amount").GetString());
     }
 
     [Theory]
