@@ -36,6 +36,6 @@ public sealed partial class DurableOptionsValidator : IValidateOptions<DurableOp
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,44}$")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]{2,44}\z")]
     private static partial Regex TaskHubName();
 }
