@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using WalletFlow.Core.Movements;
 
 namespace WalletFlow.Adapters.Ledger;
 
@@ -29,6 +30,8 @@ public sealed partial class EmbeddedLedger
             return LedgerError.Validation($"invalid account address '{address}'");
         if (set is not null && (set.Count == 0 || set.Keys.Any(string.IsNullOrEmpty)))
             return LedgerError.Validation("metadata must have at least one entry and no empty key");
+        if (UnstorableMetadata(set) is { } unstorable)
+            return unstorable;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (!await LedgerExistsAsync(connection, ledger, ct))
@@ -63,6 +66,24 @@ public sealed partial class EmbeddedLedger
         await AppendLogAsync(connection, ledger, set is not null ? SetMetadataLog : DeleteMetadataLog, data, now, ct);
         await tx.CommitAsync(ct);
         return LedgerResult<bool>.Ok(true);
+    }
+
+    /// <summary>
+    /// A VALIDATION refusal when a key or value cannot be stored (<see cref="StorableText"/>), as a
+    /// transaction's own metadata is refused: PostgreSQL refuses NUL in jsonb (22P05), which failed the
+    /// write into a 500 (found by the fuzzer) for metadata set on an account, a transaction, a new
+    /// ledger or by a script.
+    /// </summary>
+    private static LedgerError? UnstorableMetadata(IReadOnlyDictionary<string, string>? metadata)
+    {
+        foreach (var (key, value) in metadata ?? Empty)
+        {
+            if (StorableText.Problem(key) is { } badKey)
+                return LedgerError.Validation($"metadata: a key {badKey}");
+            if (value is not null && StorableText.Problem(value) is { } badValue)
+                return LedgerError.Validation($"metadata['{key}']: {badValue}");
+        }
+        return null;
     }
 
     // The ledger's log id sequence (migration 0003), by the ledger's number; the statement's $1 is the ledger.

@@ -163,6 +163,8 @@ public sealed partial class EmbeddedLedger
             if (write.Metadata.TryGetValue(key, out var given) && given != value)
                 return new LedgerError(LedgerErrorCodes.MetadataOverride, $"metadata '{key}' is set by both the request and the script");
         }
+        if ((UnstorableMetadata(result.TransactionMetadata) ?? result.AccountMetadata.Values.Select(UnstorableMetadata).FirstOrDefault(e => e is not null)) is { } unstorable)
+            return unstorable;
         var postings = result.Postings.Select(p => new Posting(p.Source, p.Destination, p.Amount, p.Asset)).ToList();
         await LockMoreAsync(connection, ledger, postings.SelectMany(p => new[] { (p.Source, p.Asset), (p.Destination, p.Asset) }), store, volumes, locked, ct);
         var metadata = write.Metadata.Concat(result.TransactionMetadata).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);

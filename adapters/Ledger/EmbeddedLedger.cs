@@ -25,6 +25,8 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
     {
         if (!LedgerSyntax.IsLedgerName(name))
             return LedgerError.Validation($"invalid ledger name '{name}': 1 to 63 letters, digits, '_' or '-'");
+        if (UnstorableMetadata(metadata) is { } unstorable)
+            return unstorable;
         var addedAt = LogChain.ToMicroseconds(time.GetUtcNow());
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

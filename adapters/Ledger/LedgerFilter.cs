@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
+using WalletFlow.Core.Movements;
 using WalletFlow.Numscript;
 
 namespace WalletFlow.Adapters.Ledger;
@@ -139,6 +140,10 @@ public sealed partial class LedgerFilter
 
     private string Param(object value)
     {
+        // Nothing stored holds what StorableText refuses, and PostgreSQL refuses NUL even to compare
+        // (22021): such a filter failed the query into a 500 (found by the fuzzer).
+        if (value is string text && StorableText.Problem(text) is { } problem)
+            throw new FilterException($"a filter string {problem}");
         _parameters.Add(new NpgsqlParameter { Value = value });
         return $"${_parameters.Count}";
     }

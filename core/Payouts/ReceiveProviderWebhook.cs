@@ -23,6 +23,10 @@ public sealed class ReceiveProviderWebhook(IPaymentProviderRegistry providers, I
         var verified = rail.VerifyWebhook(body, signature);
         if (!verified.TryGetValue(out var statusEvent, out rejected))
             return rejected;
+        // Every payout id walletflow issues passed MovementInput.Id; any other names no payout of ours,
+        // and one with a NUL made the lookup fail in PostgreSQL (22021) into a 500 (found by the fuzzer).
+        if (!MovementInput.Id(statusEvent.PayoutId, "payoutId").IsSuccess)
+            return new NotFound("payout", statusEvent.PayoutId);
         var payout = await payouts.FindAsync(statusEvent.PayoutId, cancellationToken);
         if (payout is null || payout.ProviderId != providerId)
             return new NotFound("payout", statusEvent.PayoutId);
