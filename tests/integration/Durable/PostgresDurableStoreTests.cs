@@ -72,7 +72,15 @@ public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFi
         }
 
         await using var second = await StartAsync();
-        var done = await OrchestrationWaits.CompletionAsync(second.Services.GetRequiredService<DurableTaskClient>(), id, Ct);
+        OrchestrationMetadata done;
+        try
+        {
+            done = await OrchestrationWaits.CompletionAsync(second.Services.GetRequiredService<DurableTaskClient>(), id, Ct);
+        }
+        catch (OperationCanceledException e) when (!Ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{id} did not complete after the restart; in the store: {await DescribeAsync(id)}", e);
+        }
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal("approved before the restart", done.ReadOutputAs<ApprovalProbeResult>()!.Approval);
@@ -84,6 +92,19 @@ public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFi
         Assert.Single(history.OfType<TaskCompletedEvent>());
         Assert.Single(history.OfType<TimerFiredEvent>());
         Assert.Equal("approved before the restart", Assert.Single(history.OfType<EventRaisedEvent>()).Input.Trim('"'));
+    }
+
+    /// <summary>The instance's row and its waiting messages, for a failure message.</summary>
+    private async Task<string> DescribeAsync(string id)
+    {
+        await using var db = Npgsql.NpgsqlDataSource.Create(database.ConnectionString);
+        await using var command = db.CreateCommand("""
+            SELECT format('status %s, lock_owner %s, lock_expires_at %s (now %s); messages: %s', i.status, i.lock_owner, i.lock_expires_at, now(),
+                   (SELECT string_agg(format('%s visible %s', e.id, e.visible_at), '; ') FROM durable.new_events e WHERE e.instance_id = i.instance_id))
+            FROM durable.instances i WHERE i.instance_id = $1
+            """);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = id });
+        return (await command.ExecuteScalarAsync(CancellationToken.None)) as string ?? "no instance row";
     }
 
     [Fact]
