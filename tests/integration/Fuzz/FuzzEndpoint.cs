@@ -9,8 +9,9 @@ namespace WalletFlow.Tests.Integration.Fuzz;
 /// <param name="Path">Its route relative to its surface (the ledger API's prefix left out), placeholders in braces.</param>
 /// <param name="Scope">The scope it needs (for <see cref="FuzzBreak.WrongScope"/>); null when any identity will do.</param>
 /// <param name="Body">Its body's fields; null when it reads no body.</param>
-/// <param name="Breaks">Every break sure to get a 4xx from it.</param>
-public sealed record FuzzEndpoint(FuzzSurface Surface, string Method, string Path, string? Scope, IReadOnlyList<FuzzField>? Body, IReadOnlyList<FuzzBreak> Breaks)
+/// <param name="Breaks">Every break sure to get a 4xx from it (one listed twice comes twice as often).</param>
+/// <param name="Weight">How many times as often as the others it is attacked.</param>
+public sealed record FuzzEndpoint(FuzzSurface Surface, string Method, string Path, string? Scope, IReadOnlyList<FuzzField>? Body, IReadOnlyList<FuzzBreak> Breaks, int Weight = 1)
 {
     public string Name => $"{Method} {Path}";
 

@@ -77,8 +77,10 @@ public static class FuzzEndpoints
         V1("POST", "/v1/gates/run", Scopes.GatesRun, null, [.. V1Identity, .. WholeBody]),
         V1("POST", "/v1/gates/acknowledge", Scopes.GatesRun, [F("reason", Text, false)], [.. V1Identity, .. WholeBody, WrongJsonType]),
 
+        // Weighted: the one anonymous endpoint that moves a saga deserves more than its share.
         new(FuzzSurface.Webhook, "POST", "/v1/providers/{providerId}/webhook", null, [F("payoutId", Id), F("status", Text), F("reference", Text, false)],
-            [UnsignedWebhook, ForgedSignature, StaleSignature, UnknownProvider, SignedHostileBody, WrongMethod, NotJson, LargeBody, MalformedJson, RandomBytes]),
+            [UnsignedWebhook, ForgedSignature, StaleSignature, UnknownProvider, SignedHostileBody, SignedHostileBody, WrongMethod, NotJson, LargeBody, MalformedJson, RandomBytes],
+            Weight: 4),
 
         Ledger("GET", "/_/info", null, [.. LedgerIdentity, WrongMethod]),
         Ledger("GET", "/_info", null, [.. LedgerIdentity, WrongMethod]),
@@ -92,12 +94,12 @@ public static class FuzzEndpoints
         Ledger("GET", "/v2/{ledger}/transactions", null, [.. LedgerRead, HostileQuery, MalformedJson, NotJson]),
         Ledger("GET", "/v2/{ledger}/transactions/{id}", null, [.. LedgerRead, UnknownResource]),
         Ledger("POST", "/v2/{ledger}/transactions/{id}/revert", [new("force", Raw, false, "false")], [.. LedgerRead, UnknownResource]),
-        Ledger("POST", "/v2/{ledger}/transactions/{id}/metadata", [new("k", Raw, false, "\"v\"")], [.. LedgerRead, UnknownResource, .. LedgerBody]),
-        Ledger("PUT", "/v2/{ledger}/transactions/{id}/metadata", [new("k", Raw, false, "\"v\"")], [.. LedgerRead, UnknownResource, .. LedgerBody]),
+        Ledger("POST", "/v2/{ledger}/transactions/{id}/metadata", [F("k", Text, false)], [.. LedgerRead, UnknownResource, .. LedgerBody]),
+        Ledger("PUT", "/v2/{ledger}/transactions/{id}/metadata", [F("k", Text, false)], [.. LedgerRead, UnknownResource, .. LedgerBody]),
         Ledger("DELETE", "/v2/{ledger}/transactions/{id}/metadata/{key}", null, [.. LedgerRead, UnknownResource]),
         Ledger("GET", "/v2/{ledger}/accounts", null, [.. LedgerRead, HostileQuery, MalformedJson, NotJson]),
         Ledger("GET", "/v2/{ledger}/accounts/{address}", null, [.. LedgerRead, HostilePathId]),
-        Ledger("POST", "/v2/{ledger}/accounts/{address}/metadata", [new("k", Raw, false, "\"v\"")], [.. LedgerRead, HostilePathId, .. LedgerBody]),
+        Ledger("POST", "/v2/{ledger}/accounts/{address}/metadata", [F("k", Text, false)], [.. LedgerRead, HostilePathId, .. LedgerBody]),
         Ledger("DELETE", "/v2/{ledger}/accounts/{address}/metadata/{key}", null, [.. LedgerRead, HostilePathId]),
         Ledger("GET", "/v2/{ledger}/aggregate/balances", null, [.. LedgerRead, HostileQuery]),
         Ledger("GET", "/v2/{ledger}/logs", null, [.. LedgerRead, HostileQuery]),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using WalletFlow.Adapters.Ledger;
+using WalletFlow.Core.Accounts;
 using WalletFlow.Core.Identity;
 using static WalletFlow.Tests.Integration.Fuzz.FuzzBreak;
 using Draft = WalletFlow.Tests.Integration.Fuzz.HostileRequestDraft;
@@ -21,6 +22,8 @@ public sealed class HostileRequests(int seed, FuzzCredentials credentials, DateT
     private static readonly string[] PathIds = ["walletId", "payoutId", "holdId", "address"];
     private static readonly string[] WrongMethods = ["PATCH", "PURGE"];
     private static readonly string[] JsonTypesThatAreNotObjects = ["[]", "[{}]", "1", "\"x\"", "true", "null"];
+    // Checked against the rules themselves, so a catalogue entry that happens to be valid ("null" was) cannot move money.
+    private static readonly string[] ImpossibleIds = [.. HostileValues.Ids.Where(id => id.Length > 64 || !AccountAddress.IsValidSegment(id))];
     private static readonly string[] AddressLikeIds = [.. HostileValues.Ids.Where(id => !LedgerSyntax.IsAddress(id))];
     private static readonly string[] ImpossibleLedgerNames = [.. HostileValues.Ids.Where(id => !LedgerSyntax.IsLedgerName(id)), new string('l', 64)];
     private static readonly string[] HostileLedgerAmounts = ["-1", "1e400", "-1e400", "1.5", "\"100\"", "\"abc\"", "true", "[]", "{}", HostileValues.TenToThe(80), "-" + HostileValues.TenToThe(80), HostileValues.TenToThe(5000)];
@@ -29,7 +32,7 @@ public sealed class HostileRequests(int seed, FuzzCredentials credentials, DateT
     private static readonly string[] ImpossibleAsOf = ["abc", "'; DROP TABLE x;--", "99999999999999999999", "2026-13-45T00:00:00Z", "-1", "1e400", "\u202E1", "\u0661"];
 
     private readonly Random _random = new(seed);
-    private readonly IReadOnlyList<FuzzEndpoint> _endpoints = endpoints ?? FuzzEndpoints.All;
+    private readonly IReadOnlyList<FuzzEndpoint> _endpoints = [.. (endpoints ?? FuzzEndpoints.All).SelectMany(e => Enumerable.Repeat(e, e.Weight))];
     private int _number;
 
     public int Seed => seed;
@@ -234,7 +237,7 @@ public sealed class HostileRequests(int seed, FuzzCredentials credentials, DateT
                 break;
             case HostileId:
                 var idField = Pick(endpoint.Body!.Where(f => f.Required && f.Kind is FuzzFieldKind.Id or FuzzFieldKind.Currency).ToList());
-                draft.SetMember(idField.Name, HostileValues.JsonString(Pick(HostileValues.Ids)));
+                draft.SetMember(idField.Name, HostileValues.JsonString(Pick(ImpossibleIds)));
                 break;
             case HostileAmount when endpoint.Surface == FuzzSurface.Ledger:
                 draft.SetMember("postings", Posting(("amount", Pick(HostileLedgerAmounts))));
@@ -253,7 +256,7 @@ public sealed class HostileRequests(int seed, FuzzCredentials credentials, DateT
                 break;
             case HostilePathId:
                 var placeholder = Pick(PathIds.Where(p => endpoint.Path.Contains("{" + p + "}", StringComparison.Ordinal)).ToList());
-                draft.PathValues[placeholder] = Draft.EscapeSegment(placeholder == "address" ? Pick(AddressLikeIds) : Pick(HostileValues.Ids));
+                draft.PathValues[placeholder] = Draft.EscapeSegment(placeholder == "address" ? Pick(AddressLikeIds) : Pick(ImpossibleIds));
                 break;
             case UnknownResource:
                 // The v1 ids are fresh already; a transaction id may also be out of range or negative.
@@ -361,7 +364,9 @@ public sealed class HostileRequests(int seed, FuzzCredentials credentials, DateT
                         // The log listing reads no filter, so only malformed JSON is sure to be refused there.
                         draft.SetQuery("query", Pick<string>(draft.Endpoint.Path.EndsWith("/logs", StringComparison.Ordinal)
                             ? [.. HostileValues.MalformedBodies, HostileValues.DeepJson(_random)]
-                            : [.. HostileValues.MalformedBodies, "{\"$nope\":{}}", "{\"$match\":{\"address\":1}}", "{\"$or\":\"x\"}", HostileValues.DeepJson(_random)]));
+                            : [.. HostileValues.MalformedBodies, "{\"$nope\":{}}", "{\"$match\":{\"address\":1}}", "{\"$or\":\"x\"}", HostileValues.DeepJson(_random),
+                               "{\"$match\":{\"metadata[k]\":\"a\\u0000\"}}", "{\"$match\":{\"reference\":\"\\ud800\"}}", "{\"$exists\":{\"metadata\":\"\\u0000\"}}",
+                               "{\"$match\":{\"address\":\"wallets:x:main\\n\"}}", "{\"$lt\":{\"id\":1e400}}", "{\"$gt\":{\"balance\":" + HostileValues.TenToThe(80) + "}}"]));
                         break;
                     default:
                         draft.SetQuery("cursor", Pick(["x", "-1", "1e400", "99999999999999999999"]));

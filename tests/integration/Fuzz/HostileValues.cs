@@ -22,7 +22,7 @@ public static class HostileValues
         "w\u0000", "\u0000", "w\nx", "w\r\nSet-Cookie: x=1", "w\u202Eniam", "\u202E", "w x", " ", "w\t", "w:main", "wallets:victim:main",
         "'; DROP TABLE walletflow.commands;--", "' OR '1'='1", "1; SELECT pg_sleep(10)--", "w%00", "../../etc/passwd", "w/../x",
         "\uD800", "w\uFFFF", "\u0661\u0662", "ｗ", "w\u200B", "w\u0085", "\u00A0", new string('w', 65), new string('x', 5000),
-        "${jndi:ldap://x}", "<script>alert(1)</script>", "w\\x", "w\"x", "w'x", "null", "w;x", "w,x", "w*", "w?",
+        "${jndi:ldap://x}", "<script>alert(1)</script>", "w\\x", "w\"x", "w'x", "w;x", "w,x", "w*", "w?",
     ];
 
     /// <summary>Free text that must be stored as text, never run: for reason, evidence and reference fields.</summary>
@@ -72,8 +72,10 @@ public static class HostileValues
     public static string BrokenScript(Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        return random.Next(6) switch
+        return random.Next(8) switch
         {
+            6 => "set_tx_meta(\"k\", \"a\u0000\")\nsend [NGN/2 1] (source = @world destination = @fz:x)", // valid, but the value cannot be stored
+            7 => "send [NGN/2 1] (source = @world destination = @fz:x\n)\u0000",
             0 => new string('(', DeepNesting), // the stack overflow of issue 16
             1 => string.Concat(Enumerable.Repeat("send [USD/2 1] ( ", 2_000)),
             2 => ")" + RandomText(random, 200),
