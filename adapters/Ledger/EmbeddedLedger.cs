@@ -165,12 +165,18 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
             return LedgerError.Validation("send either postings or a script, not both");
         if (request.Script is null && request.Postings is not { Count: > 0 })
             return new LedgerError(LedgerErrorCodes.NoPostings, "a transaction needs at least one posting or a script");
+        // JSON nulls bind to the non-nullable fields: a null posting, address, asset or script text
+        // threw further on into a 500 (found by the fuzzer).
+        if (request.Script is { Plain: null })
+            return LedgerError.Validation("script.plain: the script's text is required");
         if (request.Reference is { Length: 0 })
             return LedgerError.Validation("reference must not be empty when given");
         if (request.Reference is { } reference && StorableText.Problem(reference) is { } badReference)
             return LedgerError.Validation($"reference: {badReference}");
         foreach (var (posting, index) in (request.Postings ?? []).Select((p, i) => (p, i)))
         {
+            if (posting is null || posting.Source is null || posting.Destination is null || posting.Asset is null)
+                return LedgerError.Validation($"postings[{index}]: a posting is an object with source, destination, amount and asset");
             // The syntax's '$' also matches before a final newline: control characters are refused apart.
             if (!LedgerSyntax.IsAddress(posting.Source) || StorableText.Problem(posting.Source) is not null)
                 return LedgerError.Validation($"postings[{index}].source: invalid account address '{Printable(posting.Source)}'");

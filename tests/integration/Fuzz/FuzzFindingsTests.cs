@@ -72,7 +72,20 @@ public sealed class FuzzFindingsTests(FuzzApiFixture api) : IClassFixture<FuzzAp
     [InlineData("GET", "v2/walletflow/transactions", """{"$match":{"metadata[k]":"a\u0000"}}""")]
     [InlineData("GET", "v2/walletflow/transactions", """{"$match":{"reference":"a\u0000"}}""")]
     [InlineData("GET", "v2/walletflow/accounts", """{"$exists":{"metadata":"k\u0000"}}""")]
-    public async Task Ledger_API_text_with_a_NUL_is_a_VALIDATION_refusal_not_a_500(string method, string path, string json)
+    public Task Ledger_API_text_with_a_NUL_is_a_VALIDATION_refusal_not_a_500(string method, string path, string json) =>
+        AssertValidationRefusalAsync(method, path, json);
+
+    [Theory]
+    [InlineData("""{"postings":[null]}""")]
+    [InlineData("""{"postings":[{"source":null,"destination":"fz:a","amount":1,"asset":"NGN/2"}]}""")]
+    [InlineData("""{"postings":[{"source":"world","destination":null,"amount":1,"asset":"NGN/2"}]}""")]
+    [InlineData("""{"postings":[{"source":"world","destination":"fz:a","amount":1}]}""")]
+    [InlineData("""{"script":{"plain":null}}""")]
+    [InlineData("""{"script":{"vars":{}}}""")]
+    public Task Ledger_API_nulls_where_a_posting_or_a_script_goes_are_a_VALIDATION_refusal_not_a_500(string json) =>
+        AssertValidationRefusalAsync("POST", "v2/walletflow/transactions", json);
+
+    private async Task AssertValidationRefusalAsync(string method, string path, string json)
     {
         using var ledger = TestCredentials.Client(new Uri(Assert.Single(api.Server.LedgerApiAddresses), LedgerHttpApi.Prefix + "/"), api.AdminKey);
         var logs = await LedgerLogCountAsync();

@@ -276,7 +276,8 @@ public sealed class HostileRequests(int seed, FuzzCredentials credentials, DateT
                 break;
             case BrokenScript:
                 draft.Members.RemoveAll(m => m.Key == "postings");
-                draft.SetMember("script", "{\"plain\":" + HostileValues.JsonString(HostileValues.BrokenScript(_random)) + ",\"vars\":{}}");
+                draft.SetMember("script", Chance(8) ? Pick(["{\"plain\":null}", "{\"vars\":{}}", "{\"plain\":1}"])
+                    : "{\"plain\":" + HostileValues.JsonString(HostileValues.BrokenScript(_random)) + ",\"vars\":{}}");
                 if (Chance(2))
                     draft.SetQuery("dryRun", "true");
                 break;
@@ -333,7 +334,8 @@ public sealed class HostileRequests(int seed, FuzzCredentials credentials, DateT
         var raw = field.Kind switch
         {
             // The ledger's metadata is an object of strings, its postings an array of objects.
-            FuzzFieldKind.Raw when field.Name == "postings" => Pick(["\"x\"", "1", "{}", "true", "[1]", "[\"a\"]", "[[]]"]),
+            FuzzFieldKind.Raw when field.Name == "postings" => Pick(["\"x\"", "1", "{}", "true", "[1]", "[\"a\"]", "[[]]", "[null]",
+                "[{\"source\":null,\"destination\":\"fz:a\",\"amount\":1,\"asset\":\"NGN/2\"}]", "[{\"source\":\"world\",\"destination\":\"fz:a\",\"amount\":1}]"]),
             FuzzFieldKind.Raw when field.Name == "metadata" => Pick(["\"x\"", "1", "[]", "true", "{\"k\":1}", "{\"k\":{}}", "{\"k\":[]}"]),
             FuzzFieldKind.Raw => Pick(["1", "[]", "{}", "true", "1e400"]),
             _ => Pick(HostileValues.NotStrings),
