@@ -42,6 +42,12 @@ public sealed partial class LedgerFilter
         {
             return LedgerError.Validation($"invalid filter: {e.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json throws this reading a string or name whose escapes are not valid UTF-16
+            // ("\ud800"); compiling reads nothing else, and it failed into a 500 (found by the fuzzer).
+            return LedgerError.Validation("invalid filter: a string or field name is not valid Unicode (an unpaired surrogate escape)");
+        }
     }
 
     private string Node(JsonElement node)

@@ -72,7 +72,10 @@ public sealed class FuzzFindingsTests(FuzzApiFixture api) : IClassFixture<FuzzAp
     [InlineData("GET", "v2/walletflow/transactions", """{"$match":{"metadata[k]":"a\u0000"}}""")]
     [InlineData("GET", "v2/walletflow/transactions", """{"$match":{"reference":"a\u0000"}}""")]
     [InlineData("GET", "v2/walletflow/accounts", """{"$exists":{"metadata":"k\u0000"}}""")]
-    public Task Ledger_API_text_with_a_NUL_is_a_VALIDATION_refusal_not_a_500(string method, string path, string json) =>
+    [InlineData("GET", "v2/walletflow/transactions", """{"$match":{"reference":"\ud800"}}""")]
+    [InlineData("GET", "v2/walletflow/transactions", """{"$match":{"metadata[k\udc00]":"v"}}""")]
+    [InlineData("GET", "v2/walletflow/accounts", """{"$exists":{"metadata":"\ud800"}}""")]
+    public Task Ledger_API_text_with_a_NUL_or_an_unpaired_surrogate_is_a_VALIDATION_refusal_not_a_500(string method, string path, string json) =>
         AssertValidationRefusalAsync(method, path, json);
 
     [Theory]
