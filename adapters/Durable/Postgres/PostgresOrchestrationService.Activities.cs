@@ -49,36 +49,21 @@ public sealed partial class PostgresOrchestrationService
         var token = Guid.NewGuid();
         DateTime? nextDue = null;
         var leased = new List<(long Id, int DequeueCount, string Message)>();
-        try
+        var held = await LookAsync(LeaseBatch(LeaseActivities, token, ActivitiesPerLook), token, async (reader, c) =>
         {
-            await using (var batch = LeaseBatch(LeaseActivities, token, ActivitiesPerLook))
+            while (await reader.ReadAsync(c))
             {
-                await using var reader = await batch.ExecuteReaderAsync(ct);
-                await reader.NextResultAsync(ct); // past set_config's row
-                while (await reader.ReadAsync(ct))
+                if (reader.IsDBNull(0))
                 {
-                    if (reader.IsDBNull(0))
-                    {
-                        if (!reader.IsDBNull(2))
-                            nextDue = DateTime.UnixEpoch.AddMilliseconds(long.Parse(reader.GetString(2), CultureInfo.InvariantCulture));
-                        continue;
-                    }
-                    leased.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2)));
+                    if (!reader.IsDBNull(2))
+                        nextDue = DateTime.UnixEpoch.AddMilliseconds(long.Parse(reader.GetString(2), CultureInfo.InvariantCulture));
+                    continue;
                 }
+                leased.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2)));
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Cancelled after the database may have committed the lease: give it back rather than let it run out.
-            await GiveBackLookAsync(token);
-            throw;
-        }
-
-        if (_stopping)
-        {
-            await GiveBackLookAsync(token);
+        }, ct);
+        if (!held)
             return nextDue;
-        }
         foreach (var (id, dequeueCount, message) in leased)
         {
             var workItemId = id.ToString(CultureInfo.InvariantCulture);

@@ -69,46 +69,31 @@ public sealed partial class PostgresOrchestrationService
         var messages = new Dictionary<string, List<(long Id, string? ExecutionId, string Json)>>(StringComparer.Ordinal);
         var histories = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         DateTime? nextDue = null;
-        try
+        var held = await LookAsync(LeaseBatch(LeaseOrchestrations, token, OrchestrationsPerLook), token, async (reader, c) =>
         {
-            await using (var batch = LeaseBatch(LeaseOrchestrations, token, OrchestrationsPerLook))
+            while (await reader.ReadAsync(c))
             {
-                await using var reader = await batch.ExecuteReaderAsync(ct);
-                await reader.NextResultAsync(ct); // past set_config's row
-                while (await reader.ReadAsync(ct))
+                var instanceId = reader.GetString(1);
+                switch (reader.GetInt32(0))
                 {
-                    var instanceId = reader.GetString(1);
-                    switch (reader.GetInt32(0))
-                    {
-                        case 0:
-                            instances.Add((instanceId, reader.GetString(3), reader.GetString(4)));
-                            break;
-                        case 1:
-                            Add(messages, instanceId, (reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4)));
-                            break;
-                        case 2:
-                            Add(histories, instanceId, reader.GetString(4));
-                            break;
-                        default:
-                            if (!reader.IsDBNull(2))
-                                nextDue = DateTime.UnixEpoch.AddMilliseconds(reader.GetInt64(2));
-                            break;
-                    }
+                    case 0:
+                        instances.Add((instanceId, reader.GetString(3), reader.GetString(4)));
+                        break;
+                    case 1:
+                        Add(messages, instanceId, (reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4)));
+                        break;
+                    case 2:
+                        Add(histories, instanceId, reader.GetString(4));
+                        break;
+                    default:
+                        if (!reader.IsDBNull(2))
+                            nextDue = DateTime.UnixEpoch.AddMilliseconds(reader.GetInt64(2));
+                        break;
                 }
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Cancelled after the database may have committed the lease: give it back rather than let it run out.
-            await GiveBackLookAsync(token);
-            throw;
-        }
-
-        if (_stopping)
-        {
-            await GiveBackLookAsync(token);
+        }, ct);
+        if (!held)
             return nextDue;
-        }
         foreach (var (instanceId, executionId, status) in instances)
         {
             try

@@ -121,24 +121,21 @@ public sealed partial class PostgresOrchestrationService :
     /// </summary>
     private async Task GiveBackLeasesAsync()
     {
+        // Set before the statements below: a look that commits after them sees it and gives back its own.
         _stopping = true;
         _leasedOrchestrations.Clear();
         _leasedActivities.Clear();
-        var instances = _heldOrchestrations.Where(h => !h.Value.Settled).Select(h => h.Key).ToList();
-        var tasks = _heldActivities.Values.Select(a => a.TaskId).ToList();
         _heldOrchestrations.Clear();
         _heldActivities.Clear();
-        if (instances.Count == 0 && tasks.Count == 0)
-            return;
         try
         {
+            // By owner, not by what this process has noted as held: a look that committed its lease a moment
+            // ago may not have noted it yet (the restart then waited the whole lease for that instance).
             await using var batch = _dataSource.CreateBatch();
             batch.BatchCommands.Add(Sql.Command(
-                "UPDATE durable.instances SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE instance_id = ANY($1) AND lock_owner = $2",
-                instances.ToArray(), Owner));
+                "UPDATE durable.instances SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE lock_owner = $1", Owner));
             batch.BatchCommands.Add(Sql.Command(
-                "UPDATE durable.new_tasks SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE id = ANY($1) AND lock_owner = $2",
-                tasks.ToArray(), Owner));
+                "UPDATE durable.new_tasks SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE lock_owner = $1", Owner));
             await batch.ExecuteNonQueryAsync();
         }
         catch (NpgsqlException e)
@@ -147,10 +144,37 @@ public sealed partial class PostgresOrchestrationService :
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Giving back the durable store's leases at stop failed; it is taken over when its leases run out")]
+    private static partial void LogGiveBackFailed(ILogger logger, Exception exception);
+
     /// <summary>
-    /// A look for work that was in flight when the process began to stop leased after the leases were
-    /// given back: its work goes back too, or a restart would wait the whole lease for it.
+    /// Runs one look for work (a lease statement) and hands its rows to <paramref name="read"/>. A look
+    /// cancelled after the database may have committed it, or one that finished after the process began
+    /// to stop (its leases already given back), gives what it leased back at once: otherwise a restart
+    /// would wait out the whole lease. Returns false when it did; the caller then holds nothing.
     /// </summary>
+    private async Task<bool> LookAsync(NpgsqlBatch lease, Guid token, Func<NpgsqlDataReader, CancellationToken, Task> read, CancellationToken ct)
+    {
+        try
+        {
+            await using (lease)
+            {
+                await using var reader = await lease.ExecuteReaderAsync(ct);
+                await reader.NextResultAsync(ct); // past set_config's row
+                await read(reader, ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            await GiveBackLookAsync(token);
+            throw;
+        }
+        if (!_stopping)
+            return true;
+        await GiveBackLookAsync(token);
+        return false;
+    }
+
     private async Task GiveBackLookAsync(Guid token)
     {
         try
@@ -167,9 +191,6 @@ public sealed partial class PostgresOrchestrationService :
             LogGiveBackFailed(_logger, e);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Giving back the durable store's leases at stop failed; it is taken over when its leases run out")]
-    private static partial void LogGiveBackFailed(ILogger logger, Exception exception);
 
     public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) => false;
 

@@ -201,6 +201,42 @@ public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFi
         Assert.Null(await alive.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(1), Ct));
     }
 
+    /// <summary>
+    /// A process that stops gives back every lease it holds in the store, including one a look committed
+    /// a moment before the stop and had not noted yet (the restart test waited out that lease: 30 s).
+    /// </summary>
+    [Fact]
+    public async Task Stopping_gives_back_every_lease_the_process_holds_in_the_store_even_one_it_has_not_noted()
+    {
+        await database.MigrateAsync();
+        var store = new PostgresOrchestrationService(database.ConnectionString, PostgresTaskHubOptions.Default, NullLoggerFactory.Instance);
+        await store.StartAsync();
+        var instance = new OrchestrationInstance { InstanceId = $"stop-{Guid.NewGuid():N}", ExecutionId = Guid.NewGuid().ToString("N") };
+        await store.CreateTaskOrchestrationAsync(new TaskMessage
+        {
+            OrchestrationInstance = instance,
+            Event = new ExecutionStartedEvent(-1, "\"input\"") { Name = "Probe", OrchestrationInstance = instance },
+        });
+        // As a look's lease statement leaves it when the process has not yet noted what it leased.
+        await using (var lease = database.DataSource.CreateCommand(
+            "UPDATE durable.instances SET lock_token = gen_random_uuid(), lock_owner = $1, lock_expires_at = now() + interval '30 seconds' WHERE instance_id = $2"))
+        {
+            lease.Parameters.Add(new Npgsql.NpgsqlParameter { Value = store.Owner });
+            lease.Parameters.Add(new Npgsql.NpgsqlParameter { Value = instance.InstanceId });
+            Assert.Equal(1, await lease.ExecuteNonQueryAsync(Ct));
+        }
+
+        await store.StopAsync();
+        await store.DisposeAsync();
+
+        await using var check = database.DataSource.CreateCommand("SELECT lock_owner IS NULL AND lock_expires_at IS NULL FROM durable.instances WHERE instance_id = $1");
+        check.Parameters.Add(new Npgsql.NpgsqlParameter { Value = instance.InstanceId });
+        Assert.True((bool)(await check.ExecuteScalarAsync(Ct))!);
+        await using var next = new PostgresOrchestrationService(database.ConnectionString, PostgresTaskHubOptions.Default, NullLoggerFactory.Instance);
+        var taken = await next.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(5), Ct);
+        Assert.Equal(instance.InstanceId, taken?.InstanceId);
+    }
+
     [Fact]
     public async Task The_retention_purge_removes_instances_finished_before_the_threshold_and_nothing_live()
     {
