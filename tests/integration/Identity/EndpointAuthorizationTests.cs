@@ -76,8 +76,7 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
             await t.AdminAsync(Post($"/v1/holds/{await t.HoldAsync()}/settle", new { counterpartyId = "authz-cp" }));
             return Post("/v1/counterparties/settlements", new { counterpartyId = "authz-cp", bankId = "authz-bank", amount = "1.00", currency = "NGN" });
         }),
-        // No reserve policy can be written over HTTP yet (issue 18): the use case runs and finds no matured tranche.
-        new("POST /v1/reserves/release", Scopes.MovementsWrite, HttpStatusCode.Conflict, async t => Post("/v1/reserves/release", new { walletId = await t.FundedWalletAsync() })),
+        new("POST /v1/reserves/release", Scopes.MovementsWrite, HttpStatusCode.Created, async t => Post("/v1/reserves/release", new { walletId = await t.ReservedWalletAsync() })),
         new("POST /v1/banks/fundings", Scopes.MovementsWrite, HttpStatusCode.Created, t =>
             Task.FromResult(Post("/v1/banks/fundings", new { bankId = "authz-bank", amount = "100.00", currency = "NGN" }))),
         // A correction posts at once today, so it needs the maker's and the checker's scope together.
@@ -188,6 +187,21 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
         var wallet = await WalletAsync();
         await AdminAsync(Post("/v1/payins", new { walletId = wallet, amount = "1000.00", currency = "NGN", source = "banks:authz-bank", externalRef = Id("fund") }));
         return wallet;
+    }
+
+    /// <summary>A wallet whose owner keeps 10% in reserve for 0 days (policies are written with SQL until issue 18), paid 100.00.</summary>
+    private async Task<string> ReservedWalletAsync()
+    {
+        var owner = Id("ro");
+        await using (var policy = api.Database.DataSource.CreateCommand("INSERT INTO walletflow.reserve_policies VALUES ($1, 1000, 0, now())"))
+        {
+            policy.Parameters.Add(new Npgsql.NpgsqlParameter { Value = owner });
+            await policy.ExecuteNonQueryAsync(Ct);
+        }
+        var walletId = Id("aw");
+        await AdminAsync(Post("/v1/wallets", new { walletId, ownerId = owner, currency = "NGN" }, key: false));
+        await AdminAsync(Post("/v1/payins", new { walletId, amount = "100.00", currency = "NGN", source = "banks:authz-bank", externalRef = Id("fund") }));
+        return walletId;
     }
 
     private async Task<(string Ngn, string Usd)> FxPairAsync()
