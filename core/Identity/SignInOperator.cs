@@ -27,7 +27,7 @@ public sealed class SignInOperator(IOperatorStore operators, IOperatorPasswords 
         if (account is null)
         {
             // The same work as a real check, so the answer's timing does not tell which names exist.
-            passwords.Verify(DummyHash.Value, password, out _);
+            passwords.Verify(_dummyHash.Value, password, out _);
             return Result.Failure<OperatorAccount>(new SignInRefused());
         }
         var now = clock.GetUtcNow();
@@ -42,13 +42,8 @@ public sealed class SignInOperator(IOperatorStore operators, IOperatorPasswords 
         return Result.Success(account with { FailedAttempts = 0, LockedUntil = null });
     }
 
-    private sealed class DummyHashHolder(IOperatorPasswords passwords)
-    {
-        public string Value { get; } = passwords.Hash("walletflow-no-such-operator");
-    }
-
-    private DummyHashHolder DummyHash => _dummy ??= new DummyHashHolder(passwords);
-    private DummyHashHolder? _dummy;
+    // A real hash to check unknown names against, made once, when first needed.
+    private readonly Lazy<string> _dummyHash = new(() => passwords.Hash("walletflow-no-such-operator"));
 }
 
 /// <summary>A sign-in that did not succeed; deliberately says no more than that.</summary>

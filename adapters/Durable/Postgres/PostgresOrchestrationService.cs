@@ -127,15 +127,21 @@ public sealed partial class PostgresOrchestrationService :
         _leasedActivities.Clear();
         _heldOrchestrations.Clear();
         _heldActivities.Clear();
+        // By owner, not by what this process has noted as held: a look that committed its lease a moment
+        // ago may not have noted it yet (the restart then waited the whole lease for that instance).
+        await GiveBackAsync("lock_owner", Owner);
+    }
+
+    /// <summary>Clears every instance and activity lease whose <paramref name="column"/> (lock_owner or lock_token) is <paramref name="value"/>.</summary>
+    private async Task GiveBackAsync(string column, object value)
+    {
         try
         {
-            // By owner, not by what this process has noted as held: a look that committed its lease a moment
-            // ago may not have noted it yet (the restart then waited the whole lease for that instance).
             await using var batch = _dataSource.CreateBatch();
             batch.BatchCommands.Add(Sql.Command(
-                "UPDATE durable.instances SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE lock_owner = $1", Owner));
+                $"UPDATE durable.instances SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE {column} = $1", value));
             batch.BatchCommands.Add(Sql.Command(
-                "UPDATE durable.new_tasks SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE lock_owner = $1", Owner));
+                $"UPDATE durable.new_tasks SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE {column} = $1", value));
             await batch.ExecuteNonQueryAsync();
         }
         catch (NpgsqlException e)
@@ -175,22 +181,7 @@ public sealed partial class PostgresOrchestrationService :
         return false;
     }
 
-    private async Task GiveBackLookAsync(Guid token)
-    {
-        try
-        {
-            await using var batch = _dataSource.CreateBatch();
-            batch.BatchCommands.Add(Sql.Command(
-                "UPDATE durable.instances SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE lock_token = $1", token));
-            batch.BatchCommands.Add(Sql.Command(
-                "UPDATE durable.new_tasks SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE lock_token = $1", token));
-            await batch.ExecuteNonQueryAsync();
-        }
-        catch (NpgsqlException e)
-        {
-            LogGiveBackFailed(_logger, e);
-        }
-    }
+    private Task GiveBackLookAsync(Guid token) => GiveBackAsync("lock_token", token);
 
     public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) => false;
 

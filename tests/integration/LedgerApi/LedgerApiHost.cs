@@ -43,4 +43,14 @@ public static class LedgerApiHost
     /// </summary>
     public static async Task<HttpClient> ClientAsync(WalletFlowServer server) =>
         TestCredentials.Client(Url(server), await KeyAsync(server));
+
+    /// <summary>Creates a ledger named <paramref name="prefix"/> and a random suffix through <paramref name="http"/>; asserts the 204.</summary>
+    public static async Task<string> NewLedgerAsync(HttpClient http, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var name = prefix + Guid.NewGuid().ToString("N")[..10];
+        using var created = await http.PostAsync(new Uri($"v2/{name}", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, created.StatusCode);
+        return name;
+    }
 }

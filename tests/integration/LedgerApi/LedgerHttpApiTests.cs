@@ -25,13 +25,7 @@ public sealed class LedgerHttpApiTests(FreshDatabase database) : IClassFixture<F
         await _server.DisposeAsync();
     }
 
-    private async Task<string> NewLedgerAsync()
-    {
-        var name = "api" + Guid.NewGuid().ToString("N")[..10];
-        var created = await _http.PostAsync(new Uri($"v2/{name}", UriKind.Relative), null, Ct);
-        Assert.Equal(HttpStatusCode.NoContent, created.StatusCode);
-        return name;
-    }
+    private Task<string> NewLedgerAsync() => LedgerApiHost.NewLedgerAsync(_http, "api");
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string? json = null, string? idempotencyKey = null)
     {
