@@ -19,6 +19,12 @@ public sealed class EmbeddedLedgerPort(EmbeddedLedger ledger, IOptions<LedgerOpt
         return await ledger.CreateTransactionAsync(_name, request, idempotencyKey, ct);
     }
 
+    protected override async Task<LedgerResult<LedgerTransaction>> RevertTransactionAsync(long id, string idempotencyKey, CancellationToken ct)
+    {
+        await EnsureLedgerAsync(ct);
+        return await ledger.RevertTransactionAsync(_name, id, force: false, ct, idempotencyKey);
+    }
+
     protected override async Task<LedgerResult<LedgerPage<LedgerTransaction>>> ListTransactionsAsync(LedgerQuery query, CancellationToken ct)
     {
         await EnsureLedgerAsync(ct);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using WalletFlow.Core.Accounts;
 using WalletFlow.Core.Coa;
+using WalletFlow.Core.Movements;
 using WalletFlow.Core.Ports;
 using WalletFlow.Core.Results;
 using CorePosting = WalletFlow.Core.Ports.Posting;
@@ -32,6 +33,22 @@ public abstract partial class LedgerPort : ILedger
 
     /// <summary>Accounts with their volumes as of <paramref name="pointInTime"/> (Formance's <c>pit</c>).</summary>
     protected abstract Task<LedgerResult<LedgerPage<LedgerAccount>>> ListAccountsAsync(LedgerQuery query, DateTimeOffset pointInTime, CancellationToken ct);
+
+    /// <summary>Formance's revert (never forced), with an idempotency key.</summary>
+    protected abstract Task<LedgerResult<LedgerTransaction>> RevertTransactionAsync(long id, string idempotencyKey, CancellationToken ct);
+
+    public async Task<Result<CoreTransaction>> RevertAsync(long id, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var result = await RevertTransactionAsync(id, idempotencyKey, cancellationToken);
+        if (result.Succeeded)
+            return ToCore(result.Value);
+        return result.Error.Code switch
+        {
+            LedgerErrorCodes.AlreadyRevert => new StateConflict($"Ledger transaction {id} was already reversed."),
+            LedgerErrorCodes.NotFound => new NotFound("ledger transaction", id.ToString(CultureInfo.InvariantCulture)),
+            _ => ToRejection(result.Error),
+        };
+    }
 
     public async Task<Result<CoreTransaction>> PostAsync(LedgerRequest request, CancellationToken cancellationToken)
     {

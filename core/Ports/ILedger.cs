@@ -49,4 +49,12 @@ public interface ILedger
 
     /// <summary>The transaction with a ledger id, or null (a past trial balance "as of transaction N" reads its date).</summary>
     Task<LedgerTransaction?> FindTransactionAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Posts the reversal of transaction <paramref name="id"/> (every posting swapped), never forced: one that
+    /// would overdraw an account now is an <see cref="InsufficientFunds"/> rejection, one already reverted a
+    /// <see cref="Movements.StateConflict"/>, an unknown id a <see cref="Movements.NotFound"/>.
+    /// A replay with the same <paramref name="idempotencyKey"/> answers the original reversal.
+    /// </summary>
+    Task<Result<LedgerTransaction>> RevertAsync(long id, string idempotencyKey, CancellationToken cancellationToken);
 }

@@ -10,6 +10,9 @@ public sealed class FormanceLedger(FormanceLedgerClient client, IOptions<LedgerO
     protected override Task<LedgerResult<LedgerTransaction>> CreateTransactionAsync(CreateTransaction request, string idempotencyKey, CancellationToken ct) =>
         client.CreateTransactionAsync(_name, request, idempotencyKey, ct);
 
+    protected override Task<LedgerResult<LedgerTransaction>> RevertTransactionAsync(long id, string idempotencyKey, CancellationToken ct) =>
+        client.RevertTransactionAsync(_name, id, force: false, idempotencyKey, ct);
+
     protected override Task<LedgerResult<LedgerPage<LedgerTransaction>>> ListTransactionsAsync(LedgerQuery query, CancellationToken ct) =>
         client.ListTransactionsAsync(_name, query, ct);
 
