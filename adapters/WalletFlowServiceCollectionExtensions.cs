@@ -133,9 +133,25 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<BurnStablecoin>();
         services.AddSingleton<SettleCounterparty>();
         services.AddSingleton<ReleaseReserve>();
+        services.AddWalletFlowReserves(configuration);
         services.AddSingleton<PostCorrection>();
         services.AddSingleton<PostOpeningBalance>();
         services.AddSingleton<FundBank>();
+        return services;
+    }
+
+    /// <summary>Reserve policies and the maturity workflow's port (issue 18 §3); the timers are each host's.</summary>
+    private static IServiceCollection AddWalletFlowReserves(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReservesOptions>()
+            .Bind(configuration.GetSection(ReservesOptions.Section), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IReserveStore, PostgresReserveStore>();
+        services.AddSingleton<SetReservePolicy>();
+        services.AddSingleton<ReservePolicies>();
+        services.AddSingleton<ReleaseReserveTranche>();
+        services.AddSingleton<IReserveMaturityRuns, DurableTaskReserveMaturityRuns>();
         return services;
     }
 

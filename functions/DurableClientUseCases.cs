@@ -2,13 +2,15 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using WalletFlow.Adapters.Durable;
 using WalletFlow.Core.Payouts;
+using WalletFlow.Core.Ports;
 
 namespace WalletFlow.Functions;
 
 /// <summary>
 /// In Functions the <see cref="DurableTaskClient"/> is a binding ([DurableClient]) handed to each
 /// invocation, not a service: the payout use cases that talk to the saga are built per call with
-/// <see cref="DurableTaskPayoutSagas"/> over the bound client, every other dependency from the container.
+/// <see cref="DurableTaskPayoutSagas"/> over the bound client, every other dependency from the container;
+/// so is the reserve maturity run's port.
 /// </summary>
 public static class DurableClientUseCases
 {
@@ -18,4 +20,8 @@ public static class DurableClientUseCases
     public static StartPayout StartPayout(IServiceProvider services, DurableTaskClient client) => Create<StartPayout>(services, client);
     public static ResolvePayout ResolvePayout(IServiceProvider services, DurableTaskClient client) => Create<ResolvePayout>(services, client);
     public static ReceiveProviderWebhook ReceiveProviderWebhook(IServiceProvider services, DurableTaskClient client) => Create<ReceiveProviderWebhook>(services, client);
+
+    /// <summary>The reserve maturity run's port over the bound client (its batch size from the container's options).</summary>
+    public static IReserveMaturityRuns ReserveMaturityRuns(IServiceProvider services, DurableTaskClient client) =>
+        ActivatorUtilities.CreateInstance<DurableTaskReserveMaturityRuns>(services, client);
 }

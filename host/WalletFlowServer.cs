@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask;
 using WalletFlow.Activities.Payouts;
+using WalletFlow.Activities.Reserves;
 using WalletFlow.Adapters;
 using WalletFlow.Adapters.Payments;
 using WalletFlow.Adapters.Payments.Sandbox;
@@ -11,7 +12,9 @@ using WalletFlow.Host.Health;
 using WalletFlow.Host.Identity;
 using WalletFlow.Host.LedgerApi;
 using WalletFlow.Host.Payouts;
+using WalletFlow.Host.Reserves;
 using WalletFlow.Orchestrations.Payouts;
+using WalletFlow.Orchestrations.Reserves;
 
 namespace WalletFlow.Host;
 
@@ -63,9 +66,12 @@ public sealed class WalletFlowServer : IAsyncDisposable
         {
             registry.AddOrchestrator<PayoutSaga>();
             registry.AddPayoutActivities();
+            registry.AddOrchestrator<ReserveMaturityRun>();
+            registry.AddReserveActivities();
             registerTasks?.Invoke(registry);
         });
         builder.Services.AddHostedService<PayoutSweeperService>();
+        builder.Services.AddHostedService<ReserveMaturityService>();
 
         var app = builder.Build();
         app.UseWalletFlowIdentity();

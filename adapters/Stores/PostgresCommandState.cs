@@ -102,6 +102,27 @@ public sealed class PostgresCommandState(NpgsqlConnection connection, NpgsqlTran
         return tranches;
     }
 
+    public async Task<ReserveTranche?> LockReserveTrancheAsync(string trancheId, CancellationToken cancellationToken)
+    {
+        await using var select = Command("""
+            SELECT tranche_id, wallet_id, currency, amount, matures_at, released_by FROM walletflow.reserve_tranches
+            WHERE tranche_id = $1
+            FOR UPDATE
+            """, trancheId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            return null;
+        var tranche = new ReserveTranche(reader.GetString(0), reader.GetString(1),
+            new Money(Currency.Find(reader.GetString(2)).Value, reader.GetInt64(3)), reader.GetFieldValue<DateTimeOffset>(4))
+        {
+            ReleasedBy = reader.IsDBNull(5) ? null : reader.GetString(5),
+        };
+        // The same name as a release of the wallet's tranches: a member of this transaction that
+        // locked them first must commit before this one plans (its row lock does not stop us).
+        Own("tranches:" + tranche.WalletId);
+        return tranche;
+    }
+
     private void Own(string name)
     {
         if (_lockOwners.TryGetValue(name, out var owner) && owner != Member)

@@ -33,6 +33,9 @@ public sealed class PostgresCommandTransaction(NpgsqlConnection connection, Npgs
     public Task<IReadOnlyList<ReserveTranche>> LockMaturedTranchesAsync(string walletId, DateTimeOffset asOf, CancellationToken cancellationToken) =>
         _state.LockMaturedTranchesAsync(walletId, asOf, cancellationToken);
 
+    public Task<ReserveTranche?> LockReserveTrancheAsync(string trancheId, CancellationToken cancellationToken) =>
+        _state.LockReserveTrancheAsync(trancheId, cancellationToken);
+
     public Task<string?> LockOpeningBalanceAsync(string walletId, CancellationToken cancellationToken) =>
         _state.LockOpeningBalanceAsync(walletId, cancellationToken);
 

@@ -7,4 +7,8 @@ namespace WalletFlow.Core.Movements;
 /// <param name="WalletId">The wallet.</param>
 /// <param name="Amount">The amount reserved.</param>
 /// <param name="MaturesAt">When it may be released.</param>
-public sealed record ReserveTranche(string TrancheId, string WalletId, Money Amount, DateTimeOffset MaturesAt);
+public sealed record ReserveTranche(string TrancheId, string WalletId, Money Amount, DateTimeOffset MaturesAt)
+{
+    /// <summary>The command that released it, or null while it is still in the reserve.</summary>
+    public string? ReleasedBy { get; init; }
+}

@@ -22,6 +22,13 @@ public interface ICommandState
     Task<IReadOnlyList<ReserveTranche>> LockMaturedTranchesAsync(string walletId, DateTimeOffset asOf, CancellationToken cancellationToken);
 
     /// <summary>
+    /// One tranche, released or not, locked until the transaction ends, or null when there is none. It
+    /// queues behind a release of its wallet's tranches (<see cref="LockMaturedTranchesAsync"/>) and
+    /// then sees the release.
+    /// </summary>
+    Task<ReserveTranche?> LockReserveTrancheAsync(string trancheId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Locks the wallet until the transaction ends and answers the command id of its migration opening
     /// balance, or null when it has none: concurrent opening balances of one wallet queue here, so the
     /// second sees the first.

@@ -23,6 +23,7 @@ public static class WalletFlowCli
         root.Subcommands.Add(GatesCommand.Create());
         root.Subcommands.Add(ClientsCommand.Create());
         root.Subcommands.Add(OperatorsCommand.Create());
+        root.Subcommands.Add(ReservesCommand.Create());
         root.SetAction(ServeCommand.RunAsync);
         return root;
     }

@@ -29,6 +29,10 @@ public sealed class FunctionsMetadataTests
         ("SettlePayoutActivity", "activityTrigger"),
         ("ReleasePayoutActivity", "activityTrigger"),
         ("DeadLetterPayoutActivity", "activityTrigger"),
+        ("StartReserveMaturity", "timerTrigger"),
+        ("ReserveMaturityRun", "orchestrationTrigger"),
+        ("FindDueReserveTranchesActivity", "activityTrigger"),
+        ("ReleaseReserveTrancheActivity", "activityTrigger"),
     ];
 
     [Fact]
@@ -53,7 +57,7 @@ public sealed class FunctionsMetadataTests
         var withClient = metadata.Where(f => f!["bindings"]!.AsArray().Any(b => (string)b!["type"]! == "durableClient"))
             .Select(f => (string)f!["name"]!).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["GetPayout", "GetPayoutHistory", "ProviderWebhook", "ResolvePayout", "StartPayout"], withClient);
+        Assert.Equal(["GetPayout", "GetPayoutHistory", "ProviderWebhook", "ResolvePayout", "StartPayout", "StartReserveMaturity"], withClient);
     }
 
     [Fact]

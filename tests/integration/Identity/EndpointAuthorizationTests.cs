@@ -77,6 +77,9 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
             return Post("/v1/counterparties/settlements", new { counterpartyId = "authz-cp", bankId = "authz-bank", amount = "1.00", currency = "NGN" });
         }),
         new("POST /v1/reserves/release", Scopes.MovementsWrite, HttpStatusCode.Created, async t => Post("/v1/reserves/release", new { walletId = await t.ReservedWalletAsync() })),
+        new("POST /v1/reserve-policies", Scopes.Admin, HttpStatusCode.OK, async t =>
+            Post("/v1/reserve-policies", new { ownerId = await t.OwnerAsync(), rateBps = 250, holdDays = 7 }, key: false)),
+        new("GET /v1/reserve-policies", Scopes.ReportsRead, HttpStatusCode.OK, _ => Task.FromResult(Get("/v1/reserve-policies"))),
         new("POST /v1/banks/fundings", Scopes.MovementsWrite, HttpStatusCode.Created, t =>
             Task.FromResult(Post("/v1/banks/fundings", new { bankId = "authz-bank", amount = "100.00", currency = "NGN" }))),
         // A correction posts at once today, so it needs the maker's and the checker's scope together.
@@ -189,17 +192,21 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
         return wallet;
     }
 
-    /// <summary>A wallet whose owner keeps 10% in reserve for 0 days (policies are written with SQL until issue 18), paid 100.00.</summary>
+    /// <summary>A new owner of one NGN wallet (a reserve policy needs an owner some wallet belongs to).</summary>
+    private async Task<string> OwnerAsync()
+    {
+        var owner = Id("ro");
+        await AdminAsync(Post("/v1/wallets", new { walletId = Id("aw"), ownerId = owner, currency = "NGN" }, key: false));
+        return owner;
+    }
+
+    /// <summary>A wallet whose owner keeps 10% in reserve for 0 days, paid 100.00.</summary>
     private async Task<string> ReservedWalletAsync()
     {
         var owner = Id("ro");
-        await using (var policy = api.Database.DataSource.CreateCommand("INSERT INTO walletflow.reserve_policies VALUES ($1, 1000, 0, now())"))
-        {
-            policy.Parameters.Add(new Npgsql.NpgsqlParameter { Value = owner });
-            await policy.ExecuteNonQueryAsync(Ct);
-        }
         var walletId = Id("aw");
         await AdminAsync(Post("/v1/wallets", new { walletId, ownerId = owner, currency = "NGN" }, key: false));
+        await AdminAsync(Post("/v1/reserve-policies", new { ownerId = owner, rateBps = 1000, holdDays = 0 }, key: false));
         await AdminAsync(Post("/v1/payins", new { walletId, amount = "100.00", currency = "NGN", source = "banks:authz-bank", externalRef = Id("fund") }));
         return walletId;
     }
