@@ -369,6 +369,31 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
     }
 
     [Fact]
+    [Covers("POST /v1/reserve-policies")]
+    [Covers("GET /v1/reserve-policies")]
+    public async Task Setting_a_reserve_policy_answers_it_the_list_shows_it_and_a_rate_over_100_percent_is_a_400()
+    {
+        var owner = NewId("owner");
+        await OpenWalletAsync(owner: owner);
+
+        var set = await api.PostAsync("/v1/reserve-policies", new { ownerId = owner, rateBps = 500, holdDays = 14 }, null);
+
+        Assert.True(set.Status == HttpStatusCode.OK, set.ToString());
+        Assert.Equal((owner, 500, 14), (set.Body.GetProperty("ownerId").GetString(), set.Body.GetProperty("rateBps").GetInt32(), set.Body.GetProperty("holdDays").GetInt32()));
+        var listed = await api.GetAsync($"/v1/reserve-policies?ownerId={owner}");
+        Assert.True(listed.Status == HttpStatusCode.OK, listed.ToString());
+        var policy = Assert.Single(listed.Body.GetProperty("policies").EnumerateArray());
+        Assert.Equal((500, 14), (policy.GetProperty("rateBps").GetInt32(), policy.GetProperty("holdDays").GetInt32()));
+
+        var refused = await api.PostAsync("/v1/reserve-policies", new { ownerId = owner, rateBps = 10_001, holdDays = 14 }, null);
+        AssertProblem(refused, HttpStatusCode.BadRequest, "invalid_request");
+        Assert.Equal(["rateBps"], refused.ErrorFields);
+        var unstorable = await api.GetAsync("/v1/reserve-policies?ownerId=%00");
+        AssertProblem(unstorable, HttpStatusCode.BadRequest, "invalid_request");
+        Assert.Equal(["ownerId"], unstorable.ErrorFields);
+    }
+
+    [Fact]
     [Covers("POST /v1/banks/fundings")]
     public async Task A_bank_funding_puts_capital_into_the_bank_and_more_decimals_than_the_currency_has_is_a_400()
     {

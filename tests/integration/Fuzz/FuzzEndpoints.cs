@@ -58,6 +58,10 @@ public static class FuzzEndpoints
         V1("POST", "/v1/counterparties/settlements", Scopes.MovementsWrite,
             [F("counterpartyId", Id), F("bankId", Id), F("amount", Amount), F("currency", Currency)], Movement),
         V1("POST", "/v1/reserves/release", Scopes.MovementsWrite, [F("walletId", Id)], [.. Command, NoIdempotencyKey, BadIdempotencyKey, HostileId]),
+        // A policy of an owner no wallet belongs to is refused, so even a body the fuzzer leaves valid writes nothing.
+        V1("POST", "/v1/reserve-policies", Scopes.Admin,
+            [F("ownerId", Text), new("rateBps", Raw, true, "100"), new("holdDays", Raw, true, "7")], Command),
+        V1("GET", "/v1/reserve-policies", Scopes.ReportsRead, null, V1Read),
         V1("POST", "/v1/banks/fundings", Scopes.MovementsWrite, [F("bankId", Id), F("amount", Amount), F("currency", Currency)], Movement),
         V1("POST", "/v1/corrections", Scopes.CorrectionsApprove,
             [F("walletId", Id), F("currency", Currency), F("credit", Amount), F("debit", Amount, false), F("reason", Text)], Movement),
