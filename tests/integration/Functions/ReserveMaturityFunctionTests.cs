@@ -72,6 +72,27 @@ public sealed class ReserveMaturityFunctionTests(PostgresServer server)
         Assert.Equal(BigInteger.Zero, await app.BalanceAsync(AccountAddresses.WalletReserve(byHandWallet)));
     }
 
+    [Fact]
+    public async Task The_orchestration_trigger_asks_for_one_batch_due_at_the_tick_releases_each_tranche_and_counts_the_outcomes()
+    {
+        var tick = new DateTime(2026, 12, 4, 6, 0, 0, DateTimeKind.Utc);
+        var context = new ScriptedOrchestrationContext(new ReserveMaturityInput(tick, 3), (name, input) => (name.Name, input) switch
+        {
+            (ReserveMaturity.FindDue, DueReserveTranches { Limit: 3 } due) when due.AsOf == tick => (IReadOnlyList<string>)["rsv_a", "rsv_b", "rsv_c"],
+            (ReserveMaturity.Release, "rsv_a") => new TrancheRelease("rsv_a", TrancheReleaseOutcome.Released, "cmd_a"),
+            (ReserveMaturity.Release, "rsv_b") => new TrancheRelease("rsv_b", TrancheReleaseOutcome.AlreadyReleased, "cmd_by_hand"),
+            (ReserveMaturity.Release, "rsv_c") => new TrancheRelease("rsv_c", TrancheReleaseOutcome.Refused, Detail: "state_conflict: Wallet 'w' is frozen."),
+            _ => throw new InvalidOperationException($"unexpected activity {name} with {input}"),
+        });
+
+        var result = await ReserveMaturityFunctions.ReserveMaturityRun(context);
+
+        Assert.Equal((3, 1, 1, 1), (result.Due, result.Released, result.AlreadyReleased, result.Refused));
+        Assert.Equal(["rsv_c: state_conflict: Wallet 'w' is frozen."], result.Refusals);
+        Assert.Equal([ReserveMaturity.FindDue, ReserveMaturity.Release, ReserveMaturity.Release, ReserveMaturity.Release], context.Calls.Select(c => c.Activity));
+        Assert.Equal(["rsv_a", "rsv_b", "rsv_c"], context.Calls.Skip(1).Select(c => (string)c.Input!));
+    }
+
     /// <summary>The Functions app's services with host/'s durable runtime (in-memory store) running the Functions wrappers.</summary>
     private sealed class FunctionsDurableApp : IAsyncDisposable
     {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Numerics;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using WalletFlow.Core.Accounts;
 using WalletFlow.Core.Payins;
@@ -100,6 +101,14 @@ public sealed class ReserveMaturityTimerTests(FreshDatabase database) : IClassFi
             Assert.Equal(BigInteger.Zero, await BalanceAsync(ledger, AccountAddresses.WalletReserve(wallet)));
         }
         Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM walletflow.outbox WHERE aggregate_id = $1 AND event_type = 'ReserveReleased'", maturingWallet));
+    }
+
+    [Fact]
+    public async Task A_maturity_interval_under_a_second_but_not_zero_stops_start_up_naming_the_setting()
+    {
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync("00:00:00.500"));
+
+        Assert.Contains("Reserves:MaturityInterval", string.Join(" ", refused.Failures), StringComparison.Ordinal);
     }
 
     private static async Task<BigInteger> BalanceAsync(ILedger ledger, AccountAddress account) =>
