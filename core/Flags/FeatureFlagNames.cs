@@ -8,4 +8,13 @@ public static class FeatureFlagNames
     /// failed books-foot or holds-match gate, cleared by an operator's acknowledgement.
     /// </summary>
     public const string PayoutsPaused = "payouts_paused";
+
+    /// <summary>
+    /// On: the legacy system takes no more writes (it reads this flag); set by a cutover before it
+    /// posts opening balances, cleared only by that cutover's rollback.
+    /// </summary>
+    public const string LegacyFrozen = "legacy_frozen";
+
+    /// <summary>On: a cutover passed its gates and reconciliation and walletflow is the book of record; cleared by a rollback.</summary>
+    public const string CutoverLive = "cutover_live";
 }

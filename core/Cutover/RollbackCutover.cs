@@ -1,0 +1,33 @@
+using WalletFlow.Core.Identity;
+using WalletFlow.Core.Movements;
+using WalletFlow.Core.Ports;
+using WalletFlow.Core.Results;
+
+namespace WalletFlow.Core.Cutover;
+
+/// <summary>
+/// An operator's rollback of a cutover that failed or went live: every opening balance it posted is
+/// reversed (idempotently, per wallet), the books checked, and the flags restored, by the rollback
+/// workflow. Asking again is safe: a rolled-back cutover answers as it is, a rollback in progress or
+/// one that failed is started again (a live instance is left alone).
+/// </summary>
+public sealed class RollbackCutover(ICutoverStore cutovers, ICutoverWorkflows workflows)
+{
+    /// <summary>The cutover as it stands after the request, or a rejection.</summary>
+    public async Task<Result<CutoverRun>> RunAsync(string cutoverId, string? actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(actor))
+            return new Unauthenticated("A rollback is asked for by an authenticated principal.");
+        var cutover = await cutovers.FindAsync(cutoverId, cancellationToken);
+        if (cutover is null)
+            return new NotFound("cutover", cutoverId) { Field = "cutoverId" };
+        if (cutover.Status == CutoverStatus.RolledBack)
+            return cutover;
+        if (!CutoverLifecycle.MayRollBack(cutover.Status))
+            return new StateConflict($"Cutover '{cutoverId}' is {cutover.Status}: its workflow is still running; a rollback waits until it is live or failed.");
+        if (cutover.Status != CutoverStatus.RollingBack)
+            cutover = await cutovers.RecordAsync(cutoverId, CutoverLifecycle.Transitions.RollbackRequested(actor), cancellationToken);
+        await workflows.StartRollbackAsync(new CutoverWorkflowInput(cutoverId, cutover.Batches, actor), cancellationToken);
+        return cutover;
+    }
+}
