@@ -104,6 +104,53 @@ public sealed class ReserveMaturityTimerTests(FreshDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task A_run_releases_at_most_a_batch_each_due_tranche_in_its_own_command_and_the_next_run_the_rest()
+    {
+        await using var server = await WalletFlowServer.StartAsync(
+            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={database.ConnectionString}", "--Reserves:MaturityInterval=00:00:00", "--Reserves:MaturityBatchSize=2"], Ct);
+        var (first, firstTranche) = await ReservedWalletAsync(server);
+        var paid = await server.Services.GetRequiredService<PayIn>().RunAsync(
+            new PayInRequest(UseCaseFixture.Key(), first, "500.00", "NGN", "banks:gtb", UseCaseFixture.NewId("ext")), Ct);
+        Assert.True(paid.IsSuccess, paid.ToString());
+        var (second, secondTranche) = await ReservedWalletAsync(server);
+        // Three due tranches (two of one wallet), oldest first: the first wallet's two, then the second's.
+        await ExecuteAsync("UPDATE walletflow.reserve_tranches SET matures_at = now() - interval '3 seconds' WHERE wallet_id = $1 AND tranche_id = $2", first, firstTranche);
+        await ExecuteAsync("UPDATE walletflow.reserve_tranches SET matures_at = now() - interval '2 seconds' WHERE wallet_id = $1 AND tranche_id <> $2", first, firstTranche);
+        await ExecuteAsync("UPDATE walletflow.reserve_tranches SET matures_at = now() - interval '1 second' WHERE tranche_id = $1", secondTranche);
+        var runs = server.Services.GetRequiredService<IReserveMaturityRuns>();
+        var client = server.Services.GetRequiredService<DurableTaskClient>();
+
+        var firstRun = await RunAsync(runs, client);
+        Assert.Equal((2, 2, 0, 0), (firstRun.Due, firstRun.Released, firstRun.AlreadyReleased, firstRun.Refused));
+        Assert.Equal(BigInteger.Zero, await BalanceAsync(server.Services.GetRequiredService<ILedger>(), AccountAddresses.WalletReserve(first)));
+        Assert.NotNull(await ScalarAsync("SELECT 1 FROM walletflow.reserve_tranches WHERE tranche_id = $1 AND released_by IS NULL", secondTranche));
+        var secondRun = await RunAsync(runs, client);
+        Assert.Equal((1, 1), (secondRun.Due, secondRun.Released));
+
+        // One command per tranche, keyed by it; both wallets whole again (1000.00 + 500.00, and 1000.00).
+        Assert.Equal(3L, await ScalarAsync("""
+            SELECT count(*) FROM walletflow.reserve_tranches t JOIN walletflow.commands c ON c.command_id = t.released_by
+            WHERE t.wallet_id IN ($1, $2) AND c.idempotency_key = 'reserve-release:' || t.tranche_id
+            """, first, second));
+        Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM walletflow.commands WHERE operation = 'reserve-release' AND request->>'trancheId' IN (SELECT tranche_id FROM walletflow.reserve_tranches WHERE wallet_id IN ($1, $2))", first, second));
+        var ledger = server.Services.GetRequiredService<ILedger>();
+        Assert.Equal((new BigInteger(150_000), new BigInteger(100_000)),
+            (await BalanceAsync(ledger, AccountAddresses.WalletMain(first)), await BalanceAsync(ledger, AccountAddresses.WalletMain(second))));
+        Assert.Equal(BigInteger.Zero, await BalanceAsync(ledger, AccountAddresses.WalletReserve(second)));
+    }
+
+    /// <summary>Starts the run of now through the host's port and waits for it to complete.</summary>
+    private static async Task<ReserveMaturityResult> RunAsync(IReserveMaturityRuns runs, DurableTaskClient client)
+    {
+        var instanceId = await runs.StartAsync(DateTimeOffset.UtcNow, Ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var done = await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");
+        return done.ReadOutputAs<ReserveMaturityResult>()!;
+    }
+
+    [Fact]
     public async Task A_maturity_interval_under_a_second_but_not_zero_stops_start_up_naming_the_setting()
     {
         var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync("00:00:00.500"));
