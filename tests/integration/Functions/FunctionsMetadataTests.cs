@@ -61,6 +61,18 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void The_reserve_maturity_timer_takes_its_schedule_from_the_app_setting()
+    {
+        var metadata = JsonNode.Parse(File.ReadAllText(Path.Combine(AppDirectory(), "functions.metadata")))!.AsArray();
+
+        var timer = metadata.Single(f => (string)f!["name"]! == "StartReserveMaturity")!["bindings"]!.AsArray()
+            .Single(b => (string)b!["type"]! == "timerTrigger")!;
+
+        Assert.Equal("%" + global::WalletFlow.Functions.ReserveMaturityFunctions.ScheduleSetting + "%", (string)timer["schedule"]!);
+        Assert.Equal("%ReserveMaturitySchedule%", (string)timer["schedule"]!);
+    }
+
+    [Fact]
     public void Host_json_ships_with_the_app_and_configures_the_durable_task_hub()
     {
         var host = JsonNode.Parse(File.ReadAllText(Path.Combine(AppDirectory(), "host.json")))!;
