@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using WalletFlow.Adapters.Cutover;
 using WalletFlow.Adapters.Durable;
 using WalletFlow.Adapters.Gates;
 using WalletFlow.Adapters.Identity;
@@ -136,6 +137,7 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddWalletFlowReserves(configuration);
         services.AddSingleton<PostCorrection>();
         services.AddSingleton<PostOpeningBalance>();
+        services.AddWalletFlowCutover(configuration);
         services.AddSingleton<FundBank>();
         return services;
     }

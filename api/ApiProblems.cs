@@ -78,6 +78,12 @@ public static class ApiProblems
                 extensions["requested"] = ApiMoney.FromLedger(shortfall.Asset, shortfall.Needed);
                 extensions["available"] = ApiMoney.FromLedger(shortfall.Asset, shortfall.Available);
                 break;
+            case Core.Cutover.CutoverFileRefused refused:
+                // Every bad line, so the file can be fixed in one pass: errors by "line N", and the list itself.
+                extensions["errors"] = refused.Errors.GroupBy(e => $"line {e.Line}")
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.Column is null ? e.Message : $"{e.Column}: {e.Message}").ToArray());
+                extensions["lines"] = refused.Errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }).ToArray();
+                break;
             case IdempotencyInProgress:
                 context.Response.Headers.RetryAfter = "1";
                 break;

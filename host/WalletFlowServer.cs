@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask;
+using WalletFlow.Activities.Cutover;
 using WalletFlow.Activities.Payouts;
 using WalletFlow.Activities.Reserves;
 using WalletFlow.Adapters;
@@ -13,6 +14,7 @@ using WalletFlow.Host.Identity;
 using WalletFlow.Host.LedgerApi;
 using WalletFlow.Host.Payouts;
 using WalletFlow.Host.Reserves;
+using WalletFlow.Orchestrations.Cutover;
 using WalletFlow.Orchestrations.Payouts;
 using WalletFlow.Orchestrations.Reserves;
 
@@ -66,6 +68,9 @@ public sealed class WalletFlowServer : IAsyncDisposable
         {
             registry.AddOrchestrator<PayoutSaga>();
             registry.AddPayoutActivities();
+            registry.AddOrchestrator<CutoverWorkflow>();
+            registry.AddOrchestrator<CutoverRollbackWorkflow>();
+            registry.AddCutoverActivities();
             registry.AddOrchestrator<ReserveMaturityRun>();
             registry.AddReserveActivities();
             registerTasks?.Invoke(registry);

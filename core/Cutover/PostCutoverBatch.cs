@@ -32,7 +32,7 @@ public sealed class PostCutoverBatch(ICutoverStore cutovers, OpenWallet open, Po
     {
         var opened = await open.RunAsync(new OpenWalletRequest(row.WalletId, row.OwnerId, row.Balance.Currency.Code), cancellationToken);
         if (!opened.IsSuccess)
-            return new CutoverRowOutcome(row.Line, null, $"open wallet: {opened.Error}");
+            return new CutoverRowOutcome(row.Line, null, $"open wallet: {opened.Error.Code}: {opened.Error.Message}");
         if (row.Balance.IsZero)
             return new CutoverRowOutcome(row.Line, null, null);
         var request = new OpeningBalanceRequest(CutoverKeys.Opening(cutoverId, row.WalletId), row.WalletId, row.Balance.FormatAmount(),
@@ -40,7 +40,7 @@ public sealed class PostCutoverBatch(ICutoverStore cutovers, OpenWallet open, Po
         var posted = await RetryingAsync(() => post.RunAsync(request, cancellationToken), cancellationToken);
         return posted.TryGetValue(out var receipt, out var rejected)
             ? new CutoverRowOutcome(row.Line, receipt.CommandId, null)
-            : new CutoverRowOutcome(row.Line, null, $"opening balance: {rejected}");
+            : new CutoverRowOutcome(row.Line, null, $"opening balance: {rejected.Code}: {rejected.Message}");
     }
 
     /// <summary>

@@ -28,9 +28,8 @@ public sealed class ReverseCutoverBatch(ICutoverStore cutovers, ReverseOpeningBa
         var reversed = await PostCutoverBatch.RetryingAsync(() => reverse.RunAsync(cutoverId, row, cancellationToken), cancellationToken);
         if (reversed.TryGetValue(out var receipt, out var rejected))
             return new CutoverRowOutcome(row.Line, receipt.CommandId, null);
-        // Not found: the wallet was never opened (the cutover failed before it). Neither has money of this cutover.
-        return rejected is NothingToReverse || rejected.Code == Results.RejectionCodes.NotFound
+        return rejected is NothingToReverse
             ? new CutoverRowOutcome(row.Line, null, null)
-            : new CutoverRowOutcome(row.Line, null, $"reversal: {rejected}");
+            : new CutoverRowOutcome(row.Line, null, $"reversal: {rejected.Code}: {rejected.Message}");
     }
 }

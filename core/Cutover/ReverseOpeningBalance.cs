@@ -33,11 +33,13 @@ public sealed class ReverseOpeningBalance(MovementPipeline pipeline)
         var opening = MovementPipeline.CommandId(CutoverKeys.Opening(cutoverId, row.WalletId));
         return pipeline.RunAsync(TemplateNames.Correction, CutoverKeys.Reversal(cutoverId, row.WalletId), canonical, async (transaction, ct) =>
         {
+            // First, whether this cutover credited the wallet at all: one it never credited (never opened,
+            // or someone else's in another currency) is none of the rollback's business.
+            if (await transaction.LockOpeningBalanceAsync(row.WalletId, ct) != opening)
+                return new NothingToReverse(row.WalletId, cutoverId);
             var wallet = await WalletRules.RequireAsync(transaction, row.WalletId, row.Balance.Currency, "walletId", ct);
             if (!wallet.IsSuccess)
                 return wallet.Error;
-            if (await transaction.LockOpeningBalanceAsync(row.WalletId, ct) != opening)
-                return new NothingToReverse(row.WalletId, cutoverId);
             var call = new TemplateCall(TemplateNames.Correction, new Dictionary<string, TemplateVar>
             {
                 ["wallet"] = new TemplateVar.Account(AccountAddresses.WalletMain(row.WalletId)),

@@ -16,6 +16,7 @@ namespace WalletFlow.Host.Api;
 public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOptions> options, ILogger<ApiBoundaryMiddleware> logger)
 {
     private readonly int _maxBodyBytes = options.Value.MaxBodyBytes;
+    private readonly int _maxCutoverFileBytes = options.Value.MaxCutoverFileBytes;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -48,6 +49,9 @@ public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOpti
     private async Task<bool> AcceptBodyAsync(HttpContext context)
     {
         var request = context.Request;
+        // The one v1 body that is not JSON: a cutover's legacy balances file, buffered under its own limit.
+        if (IsCutoverFile(request))
+            return await BufferAsync(context, _maxCutoverFileBytes) is not null;
         if (!request.HasJsonContentType())
         {
             await ApiProblems.WriteBoundaryAsync(context, ApiProblems.UnsupportedMediaType,
@@ -60,19 +64,9 @@ public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOpti
                 "Request bodies are JSON in UTF-8: send Content-Type: application/json, with charset=utf-8 or none.");
             return false;
         }
-        if (request.ContentLength > _maxBodyBytes)
-            return await TooLargeAsync(context);
-
-        var buffer = new MemoryStream();
-        context.Response.RegisterForDispose(buffer);
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > _maxBodyBytes)
-                return await TooLargeAsync(context);
-            buffer.Write(chunk, 0, read);
-        }
+        var buffer = await BufferAsync(context, _maxBodyBytes);
+        if (buffer is null)
+            return false;
         try
         {
             using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
@@ -84,8 +78,37 @@ public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOpti
             return false;
         }
         buffer.Position = 0;
-        request.Body = buffer;
         return true;
+    }
+
+    private static bool IsCutoverFile(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Equals(CutoversApi.UploadPath, StringComparison.Ordinal) && CutoverApiRunner.IsCsv(request);
+
+    /// <summary>Reads the body into memory (so binding cannot fail half-way through a stream) and makes it the request's body; null when it has answered 413.</summary>
+    private static async Task<MemoryStream?> BufferAsync(HttpContext context, int maxBytes)
+    {
+        var request = context.Request;
+        if (request.ContentLength > maxBytes)
+        {
+            await TooLargeAsync(context, maxBytes);
+            return null;
+        }
+        var buffer = new MemoryStream();
+        context.Response.RegisterForDispose(buffer);
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                await TooLargeAsync(context, maxBytes);
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        buffer.Position = 0;
+        request.Body = buffer;
+        return buffer;
     }
 
     /// <summary>
@@ -106,12 +129,8 @@ public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOpti
         return true;
     }
 
-    private async Task<bool> TooLargeAsync(HttpContext context)
-    {
-        await ApiProblems.WriteBoundaryAsync(context, ApiProblems.PayloadTooLarge,
-            $"Request bodies are limited to {_maxBodyBytes} bytes.");
-        return false;
-    }
+    private static Task TooLargeAsync(HttpContext context, int maxBytes) =>
+        ApiProblems.WriteBoundaryAsync(context, ApiProblems.PayloadTooLarge, $"Request bodies are limited to {maxBytes} bytes.");
 
     // Well-formed JSON that does not fit the request type (a number where a string goes, an array for
     // an object, no body at all), or a header or query value that does not bind.

@@ -13,4 +13,11 @@ public sealed class ApiOptions
     /// </summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// The largest legacy balances file POST /v1/cutovers reads (text/csv). A row is some 60–100 bytes,
+    /// so the default 16 MiB holds well over 100,000 wallets.
+    /// </summary>
+    [Range(1024, 512 * 1024 * 1024)]
+    public int MaxCutoverFileBytes { get; set; } = 16 * 1024 * 1024;
 }
