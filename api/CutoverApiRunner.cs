@@ -65,7 +65,9 @@ public static class CutoverApiRunner
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(cutovers);
         NameCutoverInPath(context, cutoverId);
-        var cutover = await cutovers.FindAsync(cutoverId, cancellationToken).ConfigureAwait(false);
+        var cutover = MovementInput.Id(cutoverId, CutoverIdRouteValue).IsSuccess
+            ? await cutovers.FindAsync(cutoverId, cancellationToken).ConfigureAwait(false)
+            : null; // not an id: no cutover, and nothing PostgreSQL could be asked about
         if (cutover is null)
             return ApiProblems.For(new Core.Movements.NotFound("cutover", cutoverId) { Field = CutoverIdRouteValue }, context);
         return TypedResults.Ok(await ViewAsync(cutover, cutovers, workflows, cancellationToken).ConfigureAwait(false));

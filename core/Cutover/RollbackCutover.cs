@@ -18,7 +18,8 @@ public sealed class RollbackCutover(ICutoverStore cutovers, ICutoverWorkflows wo
     {
         if (string.IsNullOrWhiteSpace(actor))
             return new Unauthenticated("A rollback is asked for by an authenticated principal.");
-        var cutover = await cutovers.FindAsync(cutoverId, cancellationToken);
+        // Not an id (a NUL, a newline…) names no cutover: answered without a lookup PostgreSQL could not even store.
+        var cutover = MovementInput.Id(cutoverId, "cutoverId").IsSuccess ? await cutovers.FindAsync(cutoverId, cancellationToken) : null;
         if (cutover is null)
             return new NotFound("cutover", cutoverId) { Field = "cutoverId" };
         if (cutover.Status == CutoverStatus.RolledBack)

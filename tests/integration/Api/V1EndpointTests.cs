@@ -592,6 +592,44 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
             text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
+    // ---- cutover
+
+    [Fact]
+    [Covers("POST /v1/cutovers")]
+    [Covers("GET /v1/cutovers/{cutoverId}")]
+    [Covers("POST /v1/cutovers/{cutoverId}/rollback")]
+    public async Task A_cutover_file_answers_202_with_its_status_url_a_bad_file_400_an_unknown_cutover_404_and_a_rollback_202()
+    {
+        var walletId = NewId("cw");
+        var csv = $"wallet_id,owner_id,currency,balance,legacy_ref\n{walletId},owner-1,KWD,12.345,L-1\n";
+
+        var bad = await api.SendAsync(HttpMethod.Post, "/v1/cutovers", csv.Replace("12.345", "12.3456", StringComparison.Ordinal), NewId("key"), "text/csv");
+        AssertProblem(bad, HttpStatusCode.BadRequest, "invalid_request");
+        Assert.Equal(["line 2"], bad.ErrorFields);
+        AssertProblem(await api.SendAsync(HttpMethod.Post, "/v1/cutovers", """{"file":"x"}""", NewId("key")), HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+
+        var started = await api.SendAsync(HttpMethod.Post, "/v1/cutovers", csv, NewId("key"), "text/csv");
+        Assert.True(started.Status == HttpStatusCode.Accepted, started.ToString());
+        var cutoverId = started.Body.GetProperty("cutoverId").GetString()!;
+        Assert.Equal($"/v1/cutovers/{cutoverId}", started.Body.GetProperty("statusUrl").GetString());
+        ApiAnswer status;
+        do
+        {
+            await Task.Delay(100, Ct);
+            status = await api.GetAsync($"/v1/cutovers/{cutoverId}");
+            Assert.Equal(HttpStatusCode.OK, status.Status);
+        }
+        while (status.Body.GetProperty("orchestration").GetString() != "Completed");
+        Assert.True(status.Body.GetProperty("status").GetString() == "Live", status.ToString());
+        var total = Assert.Single(status.Body.GetProperty("totals").EnumerateArray());
+        Assert.Equal(("KWD", "12345", "12345"), (total.GetProperty("currency").GetString(), total.GetProperty("fileMinor").GetString(), total.GetProperty("ledgerMinor").GetString()));
+        AssertProblem(await api.GetAsync("/v1/cutovers/co_nosuchcutover"), HttpStatusCode.NotFound, "not_found");
+
+        var rollback = await api.SendAsync(HttpMethod.Post, $"/v1/cutovers/{cutoverId}/rollback");
+        Assert.True(rollback.Status == HttpStatusCode.Accepted, rollback.ToString());
+        AssertProblem(await api.SendAsync(HttpMethod.Post, "/v1/cutovers/co_nosuchcutover/rollback"), HttpStatusCode.NotFound, "not_found");
+    }
+
     // ---- reports and gates
 
     [Fact]

@@ -72,6 +72,10 @@ public static class FuzzEndpoints
              new("beneficiary", Raw, true, """{"name":"Ada","accountNumber":"0123456789","bankCode":"058"}"""), F("fee", Amount, false)],
             Movement),
         V1("GET", "/v1/payouts/{payoutId}", Scopes.PayoutsWrite, null, [.. V1Read, UnknownResource, HostilePathId]),
+        // The upload takes text/csv only: the fuzzer's JSON (or worse) is refused before a row is read.
+        V1("POST", "/v1/cutovers", Scopes.CutoverRun, null, [.. V1Identity, .. WholeBody]),
+        V1("GET", "/v1/cutovers/{cutoverId}", Scopes.CutoverRun, null, [.. V1Read, UnknownResource, HostilePathId]),
+        V1("POST", "/v1/cutovers/{cutoverId}/rollback", Scopes.CutoverRun, null, [.. V1Identity, WrongMethod, UnknownResource, HostilePathId]),
         V1("GET", "/v1/payouts/{payoutId}/history", Scopes.PayoutsWrite, null, [.. V1Read, UnknownResource, HostilePathId]),
         V1("POST", "/v1/payouts/{payoutId}/resolution", Scopes.PayoutsResolve, [F("outcome", Text), F("evidence", Text)],
             [.. Command, HostilePathId, UnknownResource]),

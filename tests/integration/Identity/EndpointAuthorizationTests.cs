@@ -23,7 +23,11 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
     /// <summary>The only endpoints anyone may call: probes, and the provider's callback, which proves itself by its signature.</summary>
     private static readonly string[] Anonymous = ["ANY /health/live", "ANY /health/ready", "POST /v1/providers/{providerId}/webhook"];
 
-    private sealed record Call(HttpMethod Method, string Path, object? Body, bool NeedsKey);
+    private sealed record Call(HttpMethod Method, string Path, object? Body, bool NeedsKey)
+    {
+        /// <summary>A text/csv body instead of JSON (a cutover's balances file).</summary>
+        public string? Csv { get; init; }
+    }
 
     /// <summary>A row: the endpoint (method and route pattern), the scope it needs (null: any identity), the success status, and how to make a valid request.</summary>
     private sealed record Row(string Endpoint, string? Scope, HttpStatusCode Success, Func<EndpointAuthorizationTests, Task<Call>> Make)
@@ -91,6 +95,15 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
         new("POST /v1/migration/opening-balances", Scopes.CutoverRun, HttpStatusCode.Created, async t =>
             Post("/v1/migration/opening-balances", new { walletId = await t.WalletAsync(), amount = "7.00", currency = "NGN", legacyRef = Id("legacy") })),
         new("POST /v1/payouts", Scopes.PayoutsWrite, HttpStatusCode.Accepted, async t => PayoutStart(await t.FundedWalletAsync())),
+        // One cutover runs at a time: each row waits until the one before it has ended.
+        new("POST /v1/cutovers", Scopes.CutoverRun, HttpStatusCode.Accepted, async t =>
+        {
+            await t.NoCutoverRunningAsync();
+            return CutoverUpload();
+        }),
+        new("GET /v1/cutovers/{cutoverId}", Scopes.CutoverRun, HttpStatusCode.OK, async t => Get($"/v1/cutovers/{await t.EndedCutoverAsync()}")),
+        new("POST /v1/cutovers/{cutoverId}/rollback", Scopes.CutoverRun, HttpStatusCode.Accepted, async t =>
+            Post($"/v1/cutovers/{await t.EndedCutoverAsync()}/rollback", null, key: false)),
         new("GET /v1/payouts/{payoutId}", Scopes.PayoutsWrite, HttpStatusCode.OK, async t => Get($"/v1/payouts/{await t.PayoutAsync()}")),
         new("GET /v1/payouts/{payoutId}/history", Scopes.PayoutsWrite, HttpStatusCode.OK, async t => Get($"/v1/payouts/{await t.PayoutAsync()}/history")),
         // A payout that is not in manual review: the use case runs and refuses it (the scope let it in).
@@ -233,6 +246,35 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
         return JsonSerializer.SerializeToElement(start.Body).GetProperty("payoutId").GetString()!;
     }
 
+    /// <summary>A one-wallet balances file (a new wallet each time).</summary>
+    private static Call CutoverUpload() =>
+        new(HttpMethod.Post, "/v1/cutovers", null, NeedsKey: true) { Csv = $"wallet_id,owner_id,currency,balance,legacy_ref\n{Id("cw")},authz-owner,NGN,5.00,authz\n" };
+
+    /// <summary>Until no cutover of this database is running (one runs at a time; a row's upload would be 409).</summary>
+    private async Task NoCutoverRunningAsync()
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            await using var command = api.Database.DataSource.CreateCommand(
+                "SELECT count(*) FROM walletflow.cutovers WHERE status NOT IN ('Live', 'Failed', 'RolledBack', 'RollbackFailed')");
+            if ((long)(await command.ExecuteScalarAsync(Ct))! == 0)
+                return;
+            Assert.True(DateTime.UtcNow < deadline, "a cutover is still running after two minutes");
+            await Task.Delay(200, Ct);
+        }
+    }
+
+    /// <summary>A cutover the admin uploaded, its workflow ended (live, here).</summary>
+    private async Task<string> EndedCutoverAsync()
+    {
+        await NoCutoverRunningAsync();
+        var answer = await SendAsync(CutoverUpload(), api.AdminKey);
+        Assert.True(answer.Status == HttpStatusCode.Accepted, $"arranging a cutover: {(int)answer.Status} {answer.Body}");
+        await NoCutoverRunningAsync();
+        return JsonDocument.Parse(answer.Body).RootElement.GetProperty("cutoverId").GetString()!;
+    }
+
     private async Task AdminAsync(Call call)
     {
         var answer = await SendAsync(call, api.AdminKey);
@@ -246,6 +288,8 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
         using var request = new HttpRequestMessage(call.Method, call.Path);
         if (call.Body is not null)
             request.Content = new StringContent(JsonSerializer.Serialize(call.Body), Encoding.UTF8, "application/json");
+        if (call.Csv is not null)
+            request.Content = new StringContent(call.Csv, Encoding.UTF8, "text/csv");
         if (call.NeedsKey)
             request.Headers.Add("Idempotency-Key", Id("key"));
         if (key is not null)
