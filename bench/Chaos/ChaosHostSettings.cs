@@ -24,6 +24,9 @@ public sealed record ChaosHostSettings(string ConnectionString, int Port, Uri Ra
     public TimeSpan SubmitTimeout { get; init; } = TimeSpan.FromSeconds(2);
     public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>More settings for the child (<c>--Section:Key=value</c>), after the harness's own.</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
     public Uri BaseAddress => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/");
 
     /// <summary>Where the rail posts its callbacks for this child.</summary>
@@ -63,5 +66,6 @@ public sealed record ChaosHostSettings(string ConnectionString, int Port, Uri Ra
         $"--Payments:Providers:sandbox:QueryTimeout={QueryTimeout:c}",
         $"--Payments:Providers:sandbox:WebhookSecret={WebhookSecret}",
         "--Logging:LogLevel:Default=Warning",
+        .. ExtraArguments,
     ];
 }
