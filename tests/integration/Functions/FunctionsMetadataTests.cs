@@ -33,6 +33,20 @@ public sealed class FunctionsMetadataTests
         ("ReserveMaturityRun", "orchestrationTrigger"),
         ("FindDueReserveTranchesActivity", "activityTrigger"),
         ("ReleaseReserveTrancheActivity", "activityTrigger"),
+        ("StartCutover", "httpTrigger"),
+        ("GetCutover", "httpTrigger"),
+        ("RollbackCutover", "httpTrigger"),
+        ("CutoverWorkflow", "orchestrationTrigger"),
+        ("CutoverRollbackWorkflow", "orchestrationTrigger"),
+        ("FreezeLegacyActivity", "activityTrigger"),
+        ("PostOpeningBalancesActivity", "activityTrigger"),
+        ("ConfirmOpeningBalancesActivity", "activityTrigger"),
+        ("RunCutoverGatesActivity", "activityTrigger"),
+        ("ReconcileCutoverActivity", "activityTrigger"),
+        ("GoLiveActivity", "activityTrigger"),
+        ("FailCutoverActivity", "activityTrigger"),
+        ("ReverseOpeningBalancesActivity", "activityTrigger"),
+        ("FinishRollbackActivity", "activityTrigger"),
     ];
 
     [Fact]
@@ -57,7 +71,7 @@ public sealed class FunctionsMetadataTests
         var withClient = metadata.Where(f => f!["bindings"]!.AsArray().Any(b => (string)b!["type"]! == "durableClient"))
             .Select(f => (string)f!["name"]!).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["GetPayout", "GetPayoutHistory", "ProviderWebhook", "ResolvePayout", "StartPayout", "StartReserveMaturity"], withClient);
+        Assert.Equal(["GetCutover", "GetPayout", "GetPayoutHistory", "ProviderWebhook", "ResolvePayout", "RollbackCutover", "StartCutover", "StartPayout", "StartReserveMaturity"], withClient);
     }
 
     [Fact]
