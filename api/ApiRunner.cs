@@ -14,7 +14,7 @@ namespace WalletFlow.Api;
 /// (201 / 202 / 200 / 204 with the v1 record, or the rejection through <see cref="ApiProblems"/>).
 /// Nothing an answer carries is decided in a host.
 /// </summary>
-public static class ApiRunner
+public static partial class ApiRunner
 {
     /// <summary>The path parameter that names a payout (a payout missing from the path is a 404, not a 422).</summary>
     public const string PayoutIdRouteValue = "payoutId";

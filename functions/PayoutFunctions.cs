@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using WalletFlow.Api;
-using WalletFlow.Core.Identity;
 using WalletFlow.Core.Ports;
 using WalletFlow.Orchestrations.Payouts;
 
@@ -54,24 +53,18 @@ public sealed class PayoutFunctions(IServiceProvider services, IPayoutStore payo
             PayoutHistoryResponse.From(payout, await payouts.TransitionsAsync(payoutId, t), (await durable.GetOrchestrationHistoryAsync(payoutId, t)).ToList()), ct)).Result;
     }
 
-    /// <summary>The signed-in user's name as App Service Authentication (Easy Auth) passes it on.</summary>
-    public const string SignedInPrincipalHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
-
     [Function(nameof(ResolvePayout))]
     public async Task<IResult> ResolvePayout(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/payouts/{payoutId}/resolution")] HttpRequest request, string payoutId,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // The actor is the signed-in principal, never a body field: App Service Authentication puts it in
-        // this header and strips any copy a client sends. A function key alone identifies no one.
-        var actor = request.Headers[SignedInPrincipalHeader].ToString();
-        if (string.IsNullOrWhiteSpace(actor))
-            return ApiProblems.For(new Unauthenticated("Resolving a payout needs a signed-in principal: turn on App Service Authentication for this app."), request.HttpContext);
+        if (FunctionsHttp.SignedInActor(request) is not { } actor)
+            return FunctionsHttp.NobodySignedIn(request, "Resolving a payout");
         var (body, problem) = await FunctionsHttp.ReadBodyAsync<PayoutResolutionBody>(request, ct);
         return body is null
             ? problem!
-            : (await ApiRunner.ResolvePayoutAsync(request.HttpContext, payoutId, body, "principal:" + actor, DurableClientUseCases.ResolvePayout(services, durable), ct)).Result;
+            : (await ApiRunner.ResolvePayoutAsync(request.HttpContext, payoutId, body, actor, DurableClientUseCases.ResolvePayout(services, durable), ct)).Result;
     }
 
     [Function(nameof(ProviderWebhook))]

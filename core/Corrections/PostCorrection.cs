@@ -11,8 +11,8 @@ namespace WalletFlow.Core.Corrections;
 /// <summary>
 /// Correction entry (design.md §6, §7): credit and/or debit a wallet against <c>suspense:corrections</c>,
 /// with the reason on the ledger transaction. The credit posts first, so a debit may use it; the
-/// ledger refuses a wallet overdraft (an <see cref="InsufficientFunds"/> rejection). Approval
-/// (maker/checker) happens before this is called.
+/// ledger refuses a wallet overdraft (an <see cref="InsufficientFunds"/> rejection). Its one caller is
+/// the correction workflow, once a checker approved (<see cref="ConcludeCorrection"/>).
 /// </summary>
 public sealed class PostCorrection(MovementPipeline pipeline)
 {
@@ -20,17 +20,8 @@ public sealed class PostCorrection(MovementPipeline pipeline)
     public async Task<Result<MovementReceipt>> RunAsync(CorrectionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var input =
-            from ccy in MovementInput.Currency(request.Currency, "currency")
-            from walletId in MovementInput.Id(request.WalletId, "walletId")
-            from credit in OptionalAmount(request.Credit, ccy, "credit")
-            from debit in OptionalAmount(request.Debit, ccy, "debit")
-            from reason in MovementInput.Text(request.Reason, "reason", 512)
-            select (ccy, walletId, credit, debit, reason);
-        if (!input.TryGetValue(out var valid, out var rejected))
+        if (!Validate(request.WalletId, request.Currency, request.Credit, request.Debit, request.Reason).TryGetValue(out var valid, out var rejected))
             return rejected;
-        if (valid.credit.IsZero && valid.debit.IsZero)
-            return InvalidRequest.For("credit", "A correction credits or debits the wallet: give credit, debit or both, above zero.");
 
         var canonical = new
         {
@@ -64,6 +55,24 @@ public sealed class PostCorrection(MovementPipeline pipeline)
                 },
             };
         }, cancellationToken);
+    }
+
+    /// <summary>An adjusting entry's fields, checked once for the request and for the posting.</summary>
+    public static Result<(Currency ccy, string walletId, Money credit, Money debit, string reason)> Validate(
+        string? walletId, string? currency, string? credit, string? debit, string? reason)
+    {
+        var input =
+            from ccy in MovementInput.Currency(currency, "currency")
+            from wallet in MovementInput.Id(walletId, "walletId")
+            from creditAmount in OptionalAmount(credit, ccy, "credit")
+            from debitAmount in OptionalAmount(debit, ccy, "debit")
+            from why in MovementInput.Text(reason, "reason", 512)
+            select (ccy, wallet, creditAmount, debitAmount, why);
+        if (!input.TryGetValue(out var valid, out var rejected))
+            return rejected;
+        return valid.creditAmount.IsZero && valid.debitAmount.IsZero
+            ? InvalidRequest.For("credit", "A correction credits or debits the wallet: give credit, debit or both, above zero.")
+            : valid;
     }
 
     private static Result<Money> OptionalAmount(string? amount, Currency currency, string field)

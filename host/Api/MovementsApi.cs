@@ -2,7 +2,6 @@ using WalletFlow.Core.Identity;
 using WalletFlow.Host.Identity;
 using WalletFlow.Api;
 using WalletFlow.Core.Banks;
-using WalletFlow.Core.Corrections;
 using WalletFlow.Core.Counterparties;
 using WalletFlow.Core.Fx;
 using WalletFlow.Core.Holds;
@@ -40,8 +39,6 @@ public static class MovementsApi
             uc.RunAsync(b.ToRequest(key), ct)).WithName("ReleaseReserve").RequireScope(Scopes.MovementsWrite);
         v1.MapMovement<FundBank, BankFundingBody>("/banks/fundings", (uc, key, b, _, ct) =>
             uc.RunAsync(b.ToRequest(key), ct)).WithName("FundBank").RequireScope(Scopes.MovementsWrite);
-        v1.MapMovement<PostCorrection, CorrectionBody>("/corrections", (uc, key, b, _, ct) =>
-            uc.RunAsync(b.ToRequest(key), ct)).WithName("PostCorrection").RequireScope(Scopes.CorrectionsRequest, Scopes.CorrectionsApprove);
         v1.MapMovement<PostOpeningBalance, OpeningBalanceBody>("/migration/opening-balances", (uc, key, b, _, ct) =>
             uc.RunAsync(b.ToRequest(key), ct)).WithName("PostOpeningBalance").RequireScope(Scopes.CutoverRun);
         return v1;

@@ -29,6 +29,21 @@ public static class WalletFlowIdentity
 
     public static string PolicyName(string scope) => "scope:" + scope;
 
+    /// <summary>The sets of scopes an endpoint may ask for any one of (<see cref="RequireAnyScope{TBuilder}"/>); each is a policy.</summary>
+    private static readonly string[][] AnyOfSets = [[Scopes.CorrectionsRequest, Scopes.CorrectionsApprove]];
+
+    private static string AnyOfPolicyName(IEnumerable<string> scopes) => "scope:" + string.Join('|', scopes);
+
+    /// <summary>The endpoint needs one of <paramref name="scopes"/> (a set listed in <see cref="AnyOfSets"/>; <c>admin</c> holds them all).</summary>
+    public static TBuilder RequireAnyScope<TBuilder>(this TBuilder builder, params string[] scopes)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        if (!AnyOfSets.Any(set => set.SequenceEqual(scopes, StringComparer.Ordinal)))
+            throw new ArgumentException($"Add [{string.Join(", ", scopes)}] to {nameof(AnyOfSets)} first.", nameof(scopes));
+        return builder.RequireAuthorization(AnyOfPolicyName(scopes));
+    }
+
     /// <summary>The endpoint needs every one of <paramref name="scopes"/> (<c>admin</c> holds them all).</summary>
     public static TBuilder RequireScope<TBuilder>(this TBuilder builder, params string[] scopes)
         where TBuilder : IEndpointConventionBuilder
@@ -74,6 +89,8 @@ public static class WalletFlowIdentity
         {
             foreach (var scope in Scopes.All)
                 o.AddPolicy(PolicyName(scope), p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(scope)));
+            foreach (var set in AnyOfSets)
+                o.AddPolicy(AnyOfPolicyName(set), p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(set)));
             // Default deny: an endpoint that names no policy still needs someone.
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });

@@ -410,16 +410,37 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
 
     [Fact]
     [Covers("POST /v1/corrections")]
-    public async Task A_correction_credits_the_wallet_against_suspense_and_one_with_neither_credit_nor_debit_is_a_400()
+    [Covers("POST /v1/corrections/{correctionId}/decision")]
+    [Covers("GET /v1/corrections/{correctionId}")]
+    [Covers("GET /v1/corrections")]
+    public async Task A_correction_waits_for_another_principals_approval_then_credits_the_wallet_against_suspense()
     {
         var walletId = await api.FundedWalletAsync("10.00");
 
-        var corrected = await PostAsync("/v1/corrections", new { walletId, currency = "NGN", credit = "3.00", reason = "duplicate fee refunded" });
+        var requested = await PostAsync("/v1/corrections", new { walletId, currency = "NGN", credit = "3.00", reason = "duplicate fee refunded", evidence = "ticket 12" });
+        Assert.True(requested.Status == HttpStatusCode.Accepted, requested.ToString());
+        var id = requested.Body.GetProperty("correctionId").GetString()!;
+        Assert.Equal(("10.00", "0.00", "0.00"), await BalancesAsync(walletId));
+        AssertProblem(await PostAsync("/v1/corrections", new { walletId, currency = "NGN", reason = "nothing", evidence = "e" }), HttpStatusCode.BadRequest, "invalid_request");
+        // The admin asked for it: the admin may not approve it.
+        AssertProblem(await api.PostAsync($"/v1/corrections/{id}/decision", new { decision = "approve" }, null), HttpStatusCode.Forbidden, "forbidden");
 
-        AssertCreated(corrected, "correction");
-        Assert.Equal([("suspense:corrections", $"wallets:{walletId}:main", "300")], Postings(corrected).Where(p => p.AmountMinor != "0"));
+        using var checker = TestCredentials.Client(api.Server.Addresses[0], await api.Server.NewKeyAsync(Scopes.CorrectionsApprove));
+        using var decision = await checker.PostAsync($"/v1/corrections/{id}/decision",
+            new StringContent("""{"decision":"approve"}""", Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.Accepted, decision.StatusCode);
+        AssertProblem(await api.PostAsync($"/v1/corrections/{id}/decision", new { decision = "maybe" }, null), HttpStatusCode.BadRequest, "invalid_request");
+
+        for (var tries = 0; (await api.GetAsync($"/v1/corrections/{id}")).Body.GetProperty("status").GetString() != "Posted"; tries++)
+        {
+            Assert.True(tries < 300, (await api.GetAsync($"/v1/corrections/{id}")).ToString());
+            await Task.Delay(100, Ct);
+        }
         Assert.Equal(("13.00", "0.00", "0.00"), await BalancesAsync(walletId));
-        AssertProblem(await PostAsync("/v1/corrections", new { walletId, currency = "NGN", reason = "nothing" }), HttpStatusCode.BadRequest, "invalid_request");
+        AssertProblem(await api.GetAsync("/v1/corrections/cor_unknown"), HttpStatusCode.NotFound, "not_found");
+        var posted = await api.GetAsync("/v1/corrections?status=Posted");
+        Assert.Contains(id, posted.Body.EnumerateArray().Select(c => c.GetProperty("correctionId").GetString()));
+        AssertProblem(await api.GetAsync("/v1/corrections?status=posted-ish"), HttpStatusCode.BadRequest, "invalid_request");
     }
 
     [Fact]

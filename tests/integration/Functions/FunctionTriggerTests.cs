@@ -185,7 +185,7 @@ public sealed class FunctionTriggerTests(PostgresServer server)
         Assert.Equal((401, "unauthenticated"), (anonymous.StatusCode, anonymous.ProblemDetails.Extensions["code"]));
 
         var result = await functions.ResolvePayout(app.Request("POST", $"/v1/payouts/{payoutId}/resolution", body,
-            headers: new Dictionary<string, string> { [PayoutFunctions.SignedInPrincipalHeader] = "ada@example.com" }), payoutId, durable, Ct);
+            headers: new Dictionary<string, string> { [FunctionsHttp.SignedInPrincipalHeader] = "ada@example.com" }), payoutId, durable, Ct);
 
         var problem = Assert.IsType<ProblemHttpResult>(result);
         Assert.Equal(409, problem.StatusCode);

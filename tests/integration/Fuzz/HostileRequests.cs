@@ -19,7 +19,7 @@ public sealed class HostileRequests(int seed, FuzzCredentials credentials, DateT
 {
     private static readonly string[] Currencies = ["NGN", "KES", "GHS", "USD"];
     private static readonly string[] NoiseFieldNames = ["__proto__", "constructor", "$where", "actor", "force", "approvedBy", "id", "walletid", "WALLETID", "amount ", ""];
-    private static readonly string[] PathIds = ["walletId", "payoutId", "holdId", "cutoverId", "address"];
+    private static readonly string[] PathIds = ["walletId", "payoutId", "holdId", "cutoverId", "correctionId", "address"];
     private static readonly string[] WrongMethods = ["PATCH", "PURGE"];
     private static readonly string[] JsonTypesThatAreNotObjects = ["[]", "[{}]", "1", "\"x\"", "true", "null"];
     // Checked against the rules themselves, so a catalogue entry that happens to be valid ("null" was) cannot move money.
@@ -70,6 +70,7 @@ public sealed class HostileRequests(int seed, FuzzCredentials credentials, DateT
         draft.PathValues["payoutId"] = FreshId();
         draft.PathValues["holdId"] = FreshId();
         draft.PathValues["cutoverId"] = FreshId();
+        draft.PathValues["correctionId"] = FreshId();
         draft.PathValues["providerId"] = credentials.ProviderId;
         // Creating a ledger under a fresh name would succeed: every other ledger path books into the real one.
         draft.PathValues["ledger"] = endpoint.Path == "/v2/{ledger}" ? "fz" + Hex(10) : credentials.LedgerName;
