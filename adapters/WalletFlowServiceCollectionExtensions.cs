@@ -136,6 +136,17 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<ReleaseReserve>();
         services.AddWalletFlowReserves(configuration);
         services.AddSingleton<PostCorrection>();
+        services.AddOptions<CorrectionsOptions>()
+            .Bind(configuration.GetSection(CorrectionsOptions.Section), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CorrectionsOptions>>().Value.ToPolicy());
+        services.AddSingleton<ICorrectionStore, PostgresCorrectionStore>();
+        services.AddSingleton<ICorrectionWorkflows, DurableTaskCorrectionWorkflows>();
+        services.AddSingleton<RequestCorrection>();
+        services.AddSingleton<DecideCorrection>();
+        services.AddSingleton<ReverseTransaction>();
+        services.AddSingleton<ConcludeCorrection>();
         services.AddSingleton<PostOpeningBalance>();
         services.AddWalletFlowCutover(configuration);
         services.AddSingleton<FundBank>();

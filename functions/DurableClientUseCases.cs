@@ -21,6 +21,10 @@ public static class DurableClientUseCases
     public static ResolvePayout ResolvePayout(IServiceProvider services, DurableTaskClient client) => Create<ResolvePayout>(services, client);
     public static ReceiveProviderWebhook ReceiveProviderWebhook(IServiceProvider services, DurableTaskClient client) => Create<ReceiveProviderWebhook>(services, client);
 
+    /// <summary>The correction use cases that start or wake a correction's workflow, over the bound client.</summary>
+    public static T WithCorrectionWorkflows<T>(IServiceProvider services, DurableTaskClient client) where T : class =>
+        ActivatorUtilities.CreateInstance<T>(services, new DurableTaskCorrectionWorkflows(client));
+
     /// <summary>The reserve maturity run's port over the bound client (its batch size from the container's options).</summary>
     public static IReserveMaturityRuns ReserveMaturityRuns(IServiceProvider services, DurableTaskClient client) =>
         ActivatorUtilities.CreateInstance<DurableTaskReserveMaturityRuns>(services, client);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask;
 using WalletFlow.Activities.Cutover;
+using WalletFlow.Activities.Corrections;
 using WalletFlow.Activities.Payouts;
 using WalletFlow.Activities.Reserves;
 using WalletFlow.Adapters;
@@ -15,6 +16,7 @@ using WalletFlow.Host.LedgerApi;
 using WalletFlow.Host.Payouts;
 using WalletFlow.Host.Reserves;
 using WalletFlow.Orchestrations.Cutover;
+using WalletFlow.Orchestrations.Corrections;
 using WalletFlow.Orchestrations.Payouts;
 using WalletFlow.Orchestrations.Reserves;
 
@@ -68,6 +70,8 @@ public sealed class WalletFlowServer : IAsyncDisposable
         {
             registry.AddOrchestrator<PayoutSaga>();
             registry.AddPayoutActivities();
+            registry.AddOrchestrator<CorrectionWorkflow>();
+            registry.AddCorrectionActivities();
             registry.AddOrchestrator<CutoverWorkflow>();
             registry.AddOrchestrator<CutoverRollbackWorkflow>();
             registry.AddCutoverActivities();

@@ -87,6 +87,7 @@ public static class V1Api
         v1.MapTransfersApi();
         v1.MapMovementsApi();
         v1.MapPayoutsApi();
+        v1.MapCorrectionsApi();
         v1.MapCutoversApi();
         v1.MapReservePoliciesApi();
         return app;

@@ -33,6 +33,12 @@ public sealed class FunctionsMetadataTests
         ("ReserveMaturityRun", "orchestrationTrigger"),
         ("FindDueReserveTranchesActivity", "activityTrigger"),
         ("ReleaseReserveTrancheActivity", "activityTrigger"),
+        ("RequestCorrection", "httpTrigger"),
+        ("DecideCorrection", "httpTrigger"),
+        ("GetCorrection", "httpTrigger"),
+        ("ListCorrections", "httpTrigger"),
+        ("CorrectionWorkflow", "orchestrationTrigger"),
+        ("ConcludeCorrectionActivity", "activityTrigger"),
         ("StartCutover", "httpTrigger"),
         ("GetCutover", "httpTrigger"),
         ("RollbackCutover", "httpTrigger"),
@@ -71,7 +77,7 @@ public sealed class FunctionsMetadataTests
         var withClient = metadata.Where(f => f!["bindings"]!.AsArray().Any(b => (string)b!["type"]! == "durableClient"))
             .Select(f => (string)f!["name"]!).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["GetCutover", "GetPayout", "GetPayoutHistory", "ProviderWebhook", "ResolvePayout", "RollbackCutover", "StartCutover", "StartPayout", "StartReserveMaturity"], withClient);
+        Assert.Equal(["DecideCorrection", "GetCutover", "GetPayout", "GetPayoutHistory", "ProviderWebhook", "RequestCorrection", "ResolvePayout", "RollbackCutover", "StartCutover", "StartPayout", "StartReserveMaturity"], withClient);
     }
 
     [Fact]

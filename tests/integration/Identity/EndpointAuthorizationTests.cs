@@ -86,12 +86,14 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
         new("GET /v1/reserve-policies", Scopes.ReportsRead, HttpStatusCode.OK, _ => Task.FromResult(Get("/v1/reserve-policies"))),
         new("POST /v1/banks/fundings", Scopes.MovementsWrite, HttpStatusCode.Created, t =>
             Task.FromResult(Post("/v1/banks/fundings", new { bankId = "authz-bank", amount = "100.00", currency = "NGN" }))),
-        // A correction posts at once today, so it needs the maker's and the checker's scope together.
-        new("POST /v1/corrections", Scopes.CorrectionsApprove, HttpStatusCode.Created, async t =>
-            Post("/v1/corrections", new { walletId = await t.WalletAsync(), currency = "NGN", credit = "1.00", reason = "authz table" }))
-        {
-            AlsoNeeds = [Scopes.CorrectionsRequest],
-        },
+        new("POST /v1/corrections", Scopes.CorrectionsRequest, HttpStatusCode.Accepted, async t =>
+            Post("/v1/corrections", new { walletId = await t.WalletAsync(), currency = "NGN", credit = "1.00", reason = "authz table", evidence = "authz" })),
+        // The admin asked for it: the key under test is another principal, so its approval is let through.
+        new("POST /v1/corrections/{correctionId}/decision", Scopes.CorrectionsApprove, HttpStatusCode.Accepted, async t =>
+            Post($"/v1/corrections/{await t.CorrectionAsync()}/decision", new { decision = "reject" }, key: false)),
+        // Reading takes either side's scope; the table names the checker's.
+        new("GET /v1/corrections/{correctionId}", Scopes.CorrectionsApprove, HttpStatusCode.OK, async t => Get($"/v1/corrections/{await t.CorrectionAsync()}")),
+        new("GET /v1/corrections", Scopes.CorrectionsApprove, HttpStatusCode.OK, _ => Task.FromResult(Get("/v1/corrections"))),
         new("POST /v1/migration/opening-balances", Scopes.CutoverRun, HttpStatusCode.Created, async t =>
             Post("/v1/migration/opening-balances", new { walletId = await t.WalletAsync(), amount = "7.00", currency = "NGN", legacyRef = Id("legacy") })),
         new("POST /v1/payouts", Scopes.PayoutsWrite, HttpStatusCode.Accepted, async t => PayoutStart(await t.FundedWalletAsync())),
@@ -273,6 +275,15 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
         Assert.True(answer.Status == HttpStatusCode.Accepted, $"arranging a cutover: {(int)answer.Status} {answer.Body}");
         await NoCutoverRunningAsync();
         return JsonDocument.Parse(answer.Body).RootElement.GetProperty("cutoverId").GetString()!;
+    }
+
+    /// <summary>A correction the admin asked for, pending approval.</summary>
+    private async Task<string> CorrectionAsync()
+    {
+        var answer = await SendAsync(Post("/v1/corrections",
+            new { walletId = await WalletAsync(), currency = "NGN", credit = "1.00", reason = "authz table", evidence = "authz" }), api.AdminKey);
+        Assert.True(answer.Status == HttpStatusCode.Accepted, $"arranging a correction: {(int)answer.Status} {answer.Body}");
+        return JsonDocument.Parse(answer.Body).RootElement.GetProperty("correctionId").GetString()!;
     }
 
     private async Task AdminAsync(Call call)
