@@ -1,63 +1,57 @@
-using WalletFlow.Core.Accounts;
-using WalletFlow.Core.Monetary;
+using System.Globalization;
 using WalletFlow.Core.Movements;
 using WalletFlow.Core.Ports;
 using WalletFlow.Core.Results;
 using WalletFlow.Core.Templates;
-using WalletFlow.Core.Wallets;
 
 namespace WalletFlow.Core.Cutover;
 
 /// <summary>
-/// Reverses one wallet's opening balance of a cutover: the same amount debited from the wallet, through
-/// <c>suspense:corrections</c> with the correction template (design.md §7: a reversal goes through the
-/// corrections suspense), the reason naming the cutover. Only an opening balance this cutover posted is
-/// reversed (<see cref="NothingToReverse"/> otherwise); the key <see cref="CutoverKeys.Reversal"/> makes a
-/// repeated rollback replay, and the ledger refuses it when the wallet has spent the money since.
+/// Reverses one wallet's opening balance of a cutover with the ledger's own revert of that transaction
+/// (every posting swapped: the wallet back to where it was, <c>equity:migration</c> too; the original
+/// marked reverted, so it is never reversed twice), recorded as a command with its statement lines and
+/// outbox event like every movement. Only the opening balance this cutover posted (found by its ledger
+/// reference) is reversed: none is <see cref="NothingToReverse"/>. The key <see cref="CutoverKeys.Reversal"/>
+/// makes a repeated rollback replay, and the revert replays by the same key after a crash between the
+/// ledger's commit and the command's (the two commit apart, as on a remote ledger). The revert is never
+/// forced: a wallet that has spent the money since is an <see cref="InsufficientFunds"/> refusal.
 /// </summary>
-public sealed class ReverseOpeningBalance(MovementPipeline pipeline)
+public sealed class ReverseOpeningBalance(ICommandStore commands, ILedger ledger)
 {
-    /// <summary>Posts the reversal, replays it, or rejects it.</summary>
-    public Task<Result<MovementReceipt>> RunAsync(string cutoverId, CutoverRow row, CancellationToken cancellationToken)
+    /// <summary>The operation the reversals are recorded under.</summary>
+    public const string Operation = "cutover-reversal";
+
+    /// <summary>The reversal's receipt (the stored one for a replay), <see cref="NothingToReverse"/>, or the ledger's refusal (nothing written).</summary>
+    public async Task<Result<MovementReceipt>> RunAsync(string cutoverId, CutoverRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var reason = $"cutover {cutoverId} rolled back: opening balance of line {row.Line} reversed";
-        var canonical = new
+        var key = CutoverKeys.Reversal(cutoverId, row.WalletId);
+        // The opening balance's ledger reference, as the movement pipeline wrote it (MovementCommand.Reference).
+        var openingReference = $"{TemplateNames.MigrationOpeningBalance}:{CutoverKeys.Opening(cutoverId, row.WalletId).Value}";
+        var (canonical, hash) = MovementPipeline.Canonicalize(Operation, new { cutoverId, walletId = row.WalletId, openingReference });
+        var command = new MovementCommand(Operation, key, canonical, hash,
+            (_, _) => throw new InvalidOperationException("A cutover reversal is the ledger's revert, not a template."));
+        await using var transaction = await commands.BeginAsync(cancellationToken);
+        var claim = await transaction.ClaimAsync(key, Operation, hash, cancellationToken);
+        if (MovementSteps.Answer(claim, key) is { } answered)
+            return answered;
+
+        var opening = await ledger.FindByReferenceAsync(openingReference, cancellationToken);
+        if (opening is null)
+            return new NothingToReverse(row.WalletId, cutoverId);
+        var reverted = await ledger.RevertAsync(opening.Id, key.Value, cancellationToken);
+        if (!reverted.TryGetValue(out var reversal, out var rejected))
+            return rejected;
+        var movement = new RecordedMovement(command, "wallet", row.WalletId, "OpeningBalanceReversed", [], new Dictionary<string, string>
         {
-            walletId = row.WalletId,
-            currency = row.Balance.Currency.Code,
-            credit = 0L,
-            debit = row.Balance.MinorUnits,
-            reason,
-        };
-        var opening = MovementPipeline.CommandId(CutoverKeys.Opening(cutoverId, row.WalletId));
-        return pipeline.RunAsync(TemplateNames.Correction, CutoverKeys.Reversal(cutoverId, row.WalletId), canonical, async (transaction, ct) =>
-        {
-            // First, whether this cutover credited the wallet at all: one it never credited (never opened,
-            // or someone else's in another currency) is none of the rollback's business.
-            if (await transaction.LockOpeningBalanceAsync(row.WalletId, ct) != opening)
-                return new NothingToReverse(row.WalletId, cutoverId);
-            var wallet = await WalletRules.RequireAsync(transaction, row.WalletId, row.Balance.Currency, "walletId", ct);
-            if (!wallet.IsSuccess)
-                return wallet.Error;
-            var call = new TemplateCall(TemplateNames.Correction, new Dictionary<string, TemplateVar>
-            {
-                ["wallet"] = new TemplateVar.Account(AccountAddresses.WalletMain(row.WalletId)),
-                ["credit"] = new TemplateVar.Monetary(Money.Zero(row.Balance.Currency)),
-                ["debit"] = new TemplateVar.Monetary(row.Balance),
-                ["reason"] = new TemplateVar.Text(reason),
-            });
-            return new MovementPlan(call, "wallet", row.WalletId, "OpeningBalanceReversed")
-            {
-                Attributes = new Dictionary<string, string>
-                {
-                    ["walletId"] = row.WalletId,
-                    ["debit"] = row.Balance.FormatAmount(),
-                    ["currency"] = row.Balance.Currency.Code,
-                    ["reason"] = reason,
-                    ["cutoverId"] = cutoverId,
-                },
-            };
-        }, cancellationToken);
+            ["cutoverId"] = cutoverId,
+            ["walletId"] = row.WalletId,
+            ["reversedTransactionId"] = opening.Id.ToString(CultureInfo.InvariantCulture),
+            ["line"] = row.Line.ToString(CultureInfo.InvariantCulture),
+        });
+        // Reverted: from here on the command is recorded even if the caller has gone away.
+        var record = MovementSteps.Record(movement, reversal);
+        await transaction.CommitAsync(record, CancellationToken.None);
+        return record.Receipt;
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Numerics;
 using System.Text.Json;
-using WalletFlow.Core.Gates;
 using WalletFlow.Core.Ports;
 using WalletFlow.Core.Wallets;
 using WalletFlow.Tests.Integration.UseCases;
@@ -193,7 +192,7 @@ public sealed class CutoverTests(CutoverHost host) : IClassFixture<CutoverHost>
         var rolledBack = await CutoverHost.WaitAsync(host.Http, cutoverId, CutoverHost.Ended);
         Assert.True(rolledBack.GetProperty("status").GetString() == "RolledBack", rolledBack.ToString());
         var others = file.Rows.Where(r => r.WalletId != clash.WalletId).ToList();
-        Assert.Equal(others.Count(r => r.Minor > 0), await host.CountAsync("SELECT count(*) FROM ledger.transactions WHERE reference LIKE $1", $"correction:cutover:{cutoverId}:rollback:%"));
+        Assert.Equal(others.Count(r => r.Minor > 0), await host.CountAsync("SELECT count(*) FROM ledger.transactions WHERE reference LIKE $1 AND reverted_at IS NOT NULL", $"migration-opening-balance:cutover:{cutoverId}:%"));
         var balances = await host.MainBalancesAsync(file);
         Assert.All(file.Rows, r => Assert.Equal(BigInteger.Zero, balances.GetValueOrDefault(r.WalletId)));
         Assert.False(await host.LegacyFrozenAsync());
@@ -205,11 +204,14 @@ public sealed class CutoverTests(CutoverHost host) : IClassFixture<CutoverHost>
         var balances = await host.MainBalancesAsync(file);
         Assert.All(file.Rows, r => Assert.True(balances.GetValueOrDefault(r.WalletId).IsZero, $"{r.WalletId}: {balances.GetValueOrDefault(r.WalletId)}"));
         var nonZero = file.Rows.Count(r => r.Minor > 0);
-        Assert.Equal(nonZero, await host.CountAsync("SELECT count(*) FROM ledger.transactions WHERE reference LIKE $1", $"correction:cutover:{cutoverId}:rollback:%"));
+        // Each opening balance reverted once by the ledger, each reversal a command; migration equity is back where it was.
+        Assert.Equal(nonZero, await host.CountAsync("SELECT count(*) FROM walletflow.commands WHERE template = 'cutover-reversal' AND idempotency_key LIKE $1", $"cutover:{cutoverId}:rollback:%"));
         Assert.Equal(nonZero, await host.CountAsync("SELECT count(*) FROM ledger.transactions WHERE reference LIKE $1", $"migration-opening-balance:cutover:{cutoverId}:%"));
+        Assert.Equal(nonZero, await host.CountAsync("SELECT count(*) FROM ledger.transactions WHERE reference LIKE $1 AND reverted_at IS NOT NULL", $"migration-opening-balance:cutover:{cutoverId}:%"));
         Assert.All(await host.AssetSumsAsync(), s => Assert.True(s.Value.IsZero, $"{s.Key} sums to {s.Value}"));
         var rollbackRun = (await host.Get<IGateRunStore>().ListRecentAsync(50, Ct)).First(r => r.Trigger == $"cutover-rollback:{cutoverId}");
-        Assert.True(rollbackRun.Gates.Single(g => g.Gate == GateNames.BooksFoot).Passed);
+        // All four gates pass after the rollback: the statements read model took the reversals too.
+        Assert.True(rollbackRun.Passed, string.Join("; ", rollbackRun.Gates.SelectMany(g => g.Details)));
         Assert.False(await host.LegacyFrozenAsync());
         Assert.False(await host.CutoverLiveAsync());
         var counts = cutover.GetProperty("counts");
