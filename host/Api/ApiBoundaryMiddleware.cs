@@ -8,7 +8,9 @@ namespace WalletFlow.Host.Api;
 /// <summary>
 /// The cross-cutting work of /v1, in one place, before any handler runs: a request body must be JSON
 /// (415), no larger than <see cref="ApiOptions.MaxBodyBytes"/> (413) and well-formed (400
-/// <c>invalid_json</c>); it is then buffered so binding cannot fail half-way through a stream. After
+/// <c>invalid_json</c>); it is then buffered so binding cannot fail half-way through a stream. The one
+/// exception is a cutover's balances file (<c>text/csv</c> on <see cref="CutoversApi.UploadPath"/>), buffered
+/// under <see cref="ApiOptions.MaxCutoverFileBytes"/> and checked row by row by its use case. After
 /// the handler: binding failures, unmatched routes and unhandled exceptions become problem+json too,
 /// and an exception answers 500 without its message (it is logged with the traceId). Which status each
 /// refusal gets is <see cref="ApiProblems"/>' choice, not this class's.
