@@ -19,6 +19,8 @@ public sealed class DurableTaskCutoverWorkflows(DurableTaskClient client) : ICut
         return client.StartUnlessAliveAsync(CutoverActivityNames.RollbackWorkflow, CutoverActivityNames.RollbackInstance(input.CutoverId), input, cancellationToken);
     }
 
+    public Task<bool> IsAliveAsync(string cutoverId, CancellationToken cancellationToken) => client.IsAliveAsync(cutoverId, cancellationToken);
+
     public async Task<string?> StatusAsync(string instanceId, CancellationToken cancellationToken) =>
         (await client.GetInstanceAsync(instanceId, cancellationToken))?.RuntimeStatus.ToString();
 }

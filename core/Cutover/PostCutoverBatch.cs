@@ -19,6 +19,10 @@ public sealed class PostCutoverBatch(ICutoverStore cutovers, OpenWallet open, Po
     public async Task<CutoverBatchResult> RunAsync(CutoverBatchInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        // A batch that starts after the cutover stopped (failed, rolling back) posts nothing: a rollback
+        // must not race a posting it would not see.
+        if (await cutovers.FindAsync(input.CutoverId, cancellationToken) is not { Status: CutoverStatus.Frozen })
+            return new CutoverBatchResult(input.Batch, 0, 0, 0);
         var rows = await cutovers.BatchAsync(input.CutoverId, input.Batch, cancellationToken);
         var outcomes = new CutoverRowOutcome[rows.Count];
         await Parallel.ForAsync(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = policy.RowsInFlight, CancellationToken = cancellationToken },

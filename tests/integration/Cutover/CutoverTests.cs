@@ -199,6 +199,42 @@ public sealed class CutoverTests(CutoverHost host) : IClassFixture<CutoverHost>
         Assert.False(await host.CutoverLiveAsync());
     }
 
+    [Fact]
+    public async Task A_cutover_whose_workflow_was_terminated_half_way_is_recorded_failed_by_the_rollback_and_rolled_back_whole()
+    {
+        var file = CutoverFile.Of(400, UseCaseFixture.NewId("term"));
+        var (_, accepted, _) = await CutoverHost.UploadAsync(host.Http, file.Text, Key());
+        var cutoverId = accepted.GetProperty("cutoverId").GetString()!;
+        var posted = $"migration-opening-balance:cutover:{cutoverId}:%";
+        while (await host.CountAsync("SELECT count(*) FROM ledger.transactions WHERE reference LIKE $1", posted) < 20)
+            await Task.Delay(20, Ct);
+        // Running: a rollback waits.
+        using (var early = await host.Http.PostAsync($"/v1/cutovers/{cutoverId}/rollback", null, Ct))
+            Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+
+        var durable = host.Get<Microsoft.DurableTask.Client.DurableTaskClient>();
+        await durable.TerminateInstanceAsync(cutoverId, cancellation: Ct);
+        await durable.WaitForInstanceCompletionAsync(cutoverId, cancellation: Ct);
+        // Activities already running finish on their own: wait until the postings stop.
+        for (long last = -1, now; (now = await host.CountAsync("SELECT count(*) FROM ledger.transactions WHERE reference LIKE $1", posted)) != last; last = now)
+            await Task.Delay(1000, Ct);
+        var stopped = await host.Http.GetFromJsonAsync<JsonElement>($"/v1/cutovers/{cutoverId}", Ct);
+        Assert.Equal(("Frozen", "Terminated"), (stopped.GetProperty("status").GetString(), stopped.GetProperty("orchestration").GetString()));
+
+        using var rollback = await host.Http.PostAsync($"/v1/cutovers/{cutoverId}/rollback", null, Ct);
+        Assert.True(rollback.StatusCode == HttpStatusCode.Accepted, await rollback.Content.ReadAsStringAsync(Ct));
+        var rolledBack = await CutoverHost.WaitAsync(host.Http, cutoverId, CutoverHost.Ended);
+        Assert.True(rolledBack.GetProperty("status").GetString() == "RolledBack", rolledBack.ToString());
+        Assert.Contains(rolledBack.GetProperty("steps").EnumerateArray(), s => s.GetProperty("step").GetString() == "fail");
+        var balances = await host.MainBalancesAsync(file);
+        Assert.All(file.Rows, r => Assert.True(balances.GetValueOrDefault(r.WalletId).IsZero, $"{r.WalletId}: {balances.GetValueOrDefault(r.WalletId)}"));
+        Assert.Equal(await host.CountAsync("SELECT count(*) FROM ledger.transactions WHERE reference LIKE $1", posted),
+            await host.CountAsync("SELECT count(*) FROM ledger.transactions WHERE reference LIKE $1 AND reverted_at IS NOT NULL", posted));
+        Assert.All(await host.AssetSumsAsync(), s => Assert.True(s.Value.IsZero, $"{s.Key} sums to {s.Value}"));
+        Assert.False(await host.LegacyFrozenAsync());
+        Assert.False(await host.CutoverLiveAsync());
+    }
+
     private async Task AssertRolledBackAsync(CutoverFile file, string cutoverId, JsonElement cutover)
     {
         var balances = await host.MainBalancesAsync(file);

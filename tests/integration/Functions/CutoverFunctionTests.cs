@@ -59,7 +59,11 @@ public sealed class CutoverFunctionTests(PostgresServer server)
         Assert.Equal((200, "Accepted"), (status.Status, status.Body.RootElement.GetProperty("status").GetString()));
         var unknown = app.Request("GET", "/v1/cutovers/co_none");
         Assert.Equal(404, (await FunctionsApp.WriteAsync(await functions.GetCutover(unknown, "co_none", durable, Ct), unknown)).Status);
-        // Its workflow has not ended: a rollback waits, and starts nothing.
+        // Its workflow is running: a rollback waits, and starts nothing.
+        durable.Instance = new Microsoft.DurableTask.Client.OrchestrationMetadata(CutoverActivityNames.Workflow, cutoverId)
+        {
+            RuntimeStatus = Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running,
+        };
         var early = app.Request("POST", $"/v1/cutovers/{cutoverId}/rollback", headers: SignedIn);
         Assert.Equal(409, (await FunctionsApp.WriteAsync(await functions.RollbackCutover(early, cutoverId, durable, Ct), early)).Status);
         Assert.Single(durable.Scheduled);
