@@ -145,6 +145,7 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<ICorrectionWorkflows, DurableTaskCorrectionWorkflows>();
         services.AddSingleton<RequestCorrection>();
         services.AddSingleton<DecideCorrection>();
+        services.AddSingleton<LedgerRevert>();
         services.AddSingleton<ReverseTransaction>();
         services.AddSingleton<ConcludeCorrection>();
         services.AddSingleton<PostOpeningBalance>();

@@ -16,42 +16,28 @@ namespace WalletFlow.Core.Cutover;
 /// ledger's commit and the command's (the two commit apart, as on a remote ledger). The revert is never
 /// forced: a wallet that has spent the money since is an <see cref="InsufficientFunds"/> refusal.
 /// </summary>
-public sealed class ReverseOpeningBalance(ICommandStore commands, ILedger ledger)
+public sealed class ReverseOpeningBalance(LedgerRevert revert, ILedger ledger)
 {
     /// <summary>The operation the reversals are recorded under.</summary>
     public const string Operation = "cutover-reversal";
 
     /// <summary>The reversal's receipt (the stored one for a replay), <see cref="NothingToReverse"/>, or the ledger's refusal (nothing written).</summary>
-    public async Task<Result<MovementReceipt>> RunAsync(string cutoverId, CutoverRow row, CancellationToken cancellationToken)
+    public Task<Result<MovementReceipt>> RunAsync(string cutoverId, CutoverRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var key = CutoverKeys.Reversal(cutoverId, row.WalletId);
         // The opening balance's ledger reference, as the movement pipeline wrote it (MovementCommand.Reference).
         var openingReference = $"{TemplateNames.MigrationOpeningBalance}:{CutoverKeys.Opening(cutoverId, row.WalletId).Value}";
-        var (canonical, hash) = MovementPipeline.Canonicalize(Operation, new { cutoverId, walletId = row.WalletId, openingReference });
-        var command = new MovementCommand(Operation, key, canonical, hash,
-            (_, _) => throw new InvalidOperationException("A cutover reversal is the ledger's revert, not a template."));
-        await using var transaction = await commands.BeginAsync(cancellationToken);
-        var claim = await transaction.ClaimAsync(key, Operation, hash, cancellationToken);
-        if (MovementSteps.Answer(claim, key) is { } answered)
-            return answered;
-
-        var opening = await ledger.FindByReferenceAsync(openingReference, cancellationToken);
-        if (opening is null)
-            return new NothingToReverse(row.WalletId, cutoverId);
-        var reverted = await ledger.RevertAsync(opening.Id, key.Value, cancellationToken);
-        if (!reverted.TryGetValue(out var reversal, out var rejected))
-            return rejected;
-        var movement = new RecordedMovement(command, "wallet", row.WalletId, "OpeningBalanceReversed", [], new Dictionary<string, string>
-        {
-            ["cutoverId"] = cutoverId,
-            ["walletId"] = row.WalletId,
-            ["reversedTransactionId"] = opening.Id.ToString(CultureInfo.InvariantCulture),
-            ["line"] = row.Line.ToString(CultureInfo.InvariantCulture),
-        });
-        // Reverted: from here on the command is recorded even if the caller has gone away.
-        var record = MovementSteps.Record(movement, reversal);
-        await transaction.CommitAsync(record, CancellationToken.None);
-        return record.Receipt;
+        return revert.RunAsync(Operation, CutoverKeys.Reversal(cutoverId, row.WalletId), new { cutoverId, walletId = row.WalletId, openingReference },
+            async ct => await ledger.FindByReferenceAsync(openingReference, ct) is { } opening
+                ? opening.Id
+                : new NothingToReverse(row.WalletId, cutoverId),
+            new LedgerRevert.Recording("wallet", row.WalletId, "OpeningBalanceReversed", reverted => new Dictionary<string, string>
+            {
+                ["cutoverId"] = cutoverId,
+                ["walletId"] = row.WalletId,
+                ["reversedTransactionId"] = reverted.ToString(CultureInfo.InvariantCulture),
+                ["line"] = row.Line.ToString(CultureInfo.InvariantCulture),
+            }),
+            cancellationToken);
     }
 }
