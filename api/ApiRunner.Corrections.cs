@@ -77,12 +77,13 @@ public static partial class ApiRunner
         CorrectionStatus? only = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!Enum.TryParse<CorrectionStatus>(status, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed) || status.Any(char.IsDigit))
+            // A status by its exact name only (Enum.TryParse would also take "2" or "Posted, Rejected").
+            if (!Enum.GetNames<CorrectionStatus>().Contains(status, StringComparer.Ordinal))
             {
                 return ApiProblems.For(InvalidRequest.For("status",
                     $"Expected one of {string.Join(", ", Enum.GetNames<CorrectionStatus>())}."), context);
             }
-            only = parsed;
+            only = Enum.Parse<CorrectionStatus>(status);
         }
         var found = await corrections.ListAsync(only, CorrectionListLimit, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok<IReadOnlyList<CorrectionResponse>>(found.Select(c => CorrectionResponse.From(c)).ToList());

@@ -54,8 +54,11 @@ public sealed class PostgresCorrectionStore(CommandsDataSource commands) : ICorr
             """, correction.CorrectionId, correction.Kind.ToString(), correction.WalletId, correction.Credit?.Currency.Code,
             correction.Credit?.MinorUnits, correction.Debit?.MinorUnits, correction.ReverseTransactionId, correction.Reason, correction.Evidence,
             nameof(CorrectionStatus.PendingApproval), correction.RequestedBy, correction.RequestedAt, correction.ExpiresAt));
-        batch.BatchCommands.Add(Transition(correction.CorrectionId,
-            new CorrectionTransition(CorrectionStatus.PendingApproval, correction.RequestedBy, correction.Reason, correction.RequestedAt)));
+        var requested = new CorrectionTransition(CorrectionStatus.PendingApproval, correction.RequestedBy, correction.Reason, correction.RequestedAt);
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO walletflow.correction_transitions (correction_id, status, actor, detail, at) VALUES ($1, $2, $3, $4, $5)
+            """, correction.CorrectionId, requested.Status.ToString(), requested.Actor, requested.Detail, requested.At));
+        batch.BatchCommands.Add(Event(correction.CorrectionId, requested, null));
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -133,21 +136,7 @@ public sealed class PostgresCorrectionStore(CommandsDataSource commands) : ICorr
         return moved;
     }
 
-    private static NpgsqlBatchCommand Transition(string correctionId, CorrectionTransition transition)
-    {
-        var insert = Command("""
-            WITH added AS (
-                INSERT INTO walletflow.correction_transitions (correction_id, status, actor, detail, at) VALUES ($1, $2, $3, $4, $5)
-                ON CONFLICT (correction_id, status) DO NOTHING RETURNING 1)
-            INSERT INTO walletflow.outbox (aggregate_type, aggregate_id, event_type, dedup_id, payload, created_at)
-            SELECT 'correction', $1, $6, $1 || ':' || $2,
-                   jsonb_build_object('correctionId', $1::text, 'status', $2::text, 'actor', $3::text, 'detail', $4::text), $5
-            FROM added
-            """, correctionId, transition.Status.ToString(), transition.Actor, transition.Detail, transition.At, EventType(transition.Status));
-        return insert;
-    }
-
-    // The event of a move: written in the same transaction, after the move, once its transition row exists (once per status: dedup_id).
+    // A transition's event: written in the transition's transaction, after it, once its row exists (once per status: dedup_id).
     private static NpgsqlBatchCommand Event(string correctionId, CorrectionTransition transition, long? ledgerTransactionId) =>
         Command("""
             INSERT INTO walletflow.outbox (aggregate_type, aggregate_id, event_type, dedup_id, payload, created_at)
