@@ -165,12 +165,12 @@ public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFi
     [Fact]
     public async Task A_lease_that_runs_out_hands_the_orchestration_to_another_process_and_the_first_ones_commit_is_refused()
     {
-        await database.MigrateAsync();
+        await using var own = await OwnDatabaseAsync();
         var lease = TimeSpan.FromSeconds(3);
         var options = PostgresTaskHubOptions.Default with { LeaseDuration = lease, PollInterval = TimeSpan.FromMilliseconds(200) };
         // Neither is started: nothing renews their leases, as after a kill -9.
-        await using var dead = new PostgresOrchestrationService(database.ConnectionString, options, NullLoggerFactory.Instance);
-        await using var alive = new PostgresOrchestrationService(database.ConnectionString, options, NullLoggerFactory.Instance);
+        await using var dead = new PostgresOrchestrationService(own.ConnectionString, options, NullLoggerFactory.Instance);
+        await using var alive = new PostgresOrchestrationService(own.ConnectionString, options, NullLoggerFactory.Instance);
         var instance = new OrchestrationInstance { InstanceId = $"lease-{Guid.NewGuid():N}", ExecutionId = Guid.NewGuid().ToString("N") };
         await alive.CreateTaskOrchestrationAsync(new TaskMessage
         {
@@ -208,8 +208,8 @@ public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFi
     [Fact]
     public async Task Stopping_gives_back_every_lease_the_process_holds_in_the_store_even_one_it_has_not_noted()
     {
-        await database.MigrateAsync();
-        var store = new PostgresOrchestrationService(database.ConnectionString, PostgresTaskHubOptions.Default, NullLoggerFactory.Instance);
+        await using var own = await OwnDatabaseAsync();
+        var store = new PostgresOrchestrationService(own.ConnectionString, PostgresTaskHubOptions.Default, NullLoggerFactory.Instance);
         await store.StartAsync();
         var instance = new OrchestrationInstance { InstanceId = $"stop-{Guid.NewGuid():N}", ExecutionId = Guid.NewGuid().ToString("N") };
         await store.CreateTaskOrchestrationAsync(new TaskMessage
@@ -218,7 +218,7 @@ public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFi
             Event = new ExecutionStartedEvent(-1, "\"input\"") { Name = "Probe", OrchestrationInstance = instance },
         });
         // As a look's lease statement leaves it when the process has not yet noted what it leased.
-        await using (var lease = database.DataSource.CreateCommand(
+        await using (var lease = own.DataSource.CreateCommand(
             "UPDATE durable.instances SET lock_token = gen_random_uuid(), lock_owner = $1, lock_expires_at = now() + interval '30 seconds' WHERE instance_id = $2"))
         {
             lease.Parameters.Add(new Npgsql.NpgsqlParameter { Value = store.Owner });
@@ -229,21 +229,21 @@ public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFi
         await store.StopAsync();
         await store.DisposeAsync();
 
-        await using var check = database.DataSource.CreateCommand("SELECT lock_owner IS NULL AND lock_expires_at IS NULL FROM durable.instances WHERE instance_id = $1");
+        await using var check = own.DataSource.CreateCommand("SELECT lock_owner IS NULL AND lock_expires_at IS NULL FROM durable.instances WHERE instance_id = $1");
         check.Parameters.Add(new Npgsql.NpgsqlParameter { Value = instance.InstanceId });
         Assert.True((bool)(await check.ExecuteScalarAsync(Ct))!);
-        await using var next = new PostgresOrchestrationService(database.ConnectionString, PostgresTaskHubOptions.Default, NullLoggerFactory.Instance);
+        await using var next = new PostgresOrchestrationService(own.ConnectionString, PostgresTaskHubOptions.Default, NullLoggerFactory.Instance);
         var taken = await next.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(5), Ct);
         Assert.Equal(instance.InstanceId, taken?.InstanceId);
-        // Finished, so the other tests on this database find nothing of it left to run.
+        // Finished: nothing of it is left to run.
         await CompleteAsync(next, taken!, "done");
     }
 
     [Fact]
     public async Task The_retention_purge_removes_instances_finished_before_the_threshold_and_nothing_live()
     {
-        await database.MigrateAsync();
-        await using var store = new PostgresOrchestrationService(database.ConnectionString, PostgresTaskHubOptions.Default, NullLoggerFactory.Instance);
+        await using var own = await OwnDatabaseAsync();
+        await using var store = new PostgresOrchestrationService(own.ConnectionString, PostgresTaskHubOptions.Default, NullLoggerFactory.Instance);
         var finished = await StartAsync(store, "retention-finished");
         var live = await StartAsync(store, "retention-live");
         var item = await store.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(10), Ct);
@@ -267,8 +267,8 @@ public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFi
     [Fact]
     public async Task Instances_are_found_by_orchestration_name_status_and_creation_time()
     {
-        await database.MigrateAsync();
-        await using var store = new PostgresOrchestrationService(database.ConnectionString, PostgresTaskHubOptions.Default, NullLoggerFactory.Instance);
+        await using var own = await OwnDatabaseAsync();
+        await using var store = new PostgresOrchestrationService(own.ConnectionString, PostgresTaskHubOptions.Default, NullLoggerFactory.Instance);
         var before = DateTime.UtcNow.AddSeconds(-1);
         var saga = await StartAsync(store, "byname", "PayoutSaga");
         var probe = await StartAsync(store, "byname", "Probe");
@@ -287,6 +287,18 @@ public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFi
         Assert.Empty(later.OrchestrationState);
         var running = await store.QueryAsync(new CoreQuery { InstanceIdPrefix = "byname-", RuntimeStatus = [OrchestrationStatus.Running] }, name: null, Ct);
         Assert.Empty(running.OrchestrationState);
+    }
+
+    /// <summary>
+    /// A migrated database of the test's own: a test that takes "the next work item" straight from the
+    /// store must not be handed instances another test on the class's database left runnable.
+    /// </summary>
+    private async Task<FreshDatabase> OwnDatabaseAsync()
+    {
+        var own = new FreshDatabase(database.Server);
+        await own.InitializeAsync();
+        await own.MigrateAsync();
+        return own;
     }
 
     private static async Task<string> StartAsync(PostgresOrchestrationService store, string prefix, string name = "Probe")
