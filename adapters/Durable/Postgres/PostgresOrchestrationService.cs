@@ -41,7 +41,7 @@ public sealed partial class PostgresOrchestrationService :
         };
         if (pooled.MaxAutoPrepare == 0)
             pooled.MaxAutoPrepare = 32;
-        _dataSource = NpgsqlDataSource.Create(pooled.ConnectionString);
+        _dataSource = new NpgsqlDataSourceBuilder(pooled.ConnectionString) { Name = pooled.ApplicationName }.Build();
         _options = options;
         _logger = loggerFactory.CreateLogger<PostgresOrchestrationService>();
         _signal = new WorkSignal(connectionString, _dataSource, _logger);
