@@ -51,8 +51,7 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PostgresOptions>, PostgresOptionsValidator>();
 
         services.AddSingleton<WalletFlowDatabase>();
-        // Named in the connection metrics (db.client.connection.pool.name) beside walletflow-commands and walletflow-durable.
-        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(PoolConnectionString(sp)) { Name = "walletflow-ledger" }.Build());
+        services.AddSingleton(sp => NamedDataSource.Build(PoolConnectionString(sp), "walletflow-ledger"));
         services.AddHostedService<OperationsGauges>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton(TimeProvider.System);

@@ -1,4 +1,5 @@
 using Npgsql;
+using WalletFlow.Adapters.Telemetry;
 
 namespace WalletFlow.Adapters.Stores;
 
@@ -17,7 +18,7 @@ public sealed class CommandsDataSource(NpgsqlDataSource dataSource) : IAsyncDisp
 
     /// <summary>A pool on <paramref name="connectionString"/>, named in pg_stat_activity and in the connection metrics.</summary>
     public static CommandsDataSource Create(string connectionString) =>
-        new(new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = Name }.ConnectionString) { Name = Name }.Build());
+        new(NamedDataSource.Build(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = Name }.ConnectionString, Name));
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }
