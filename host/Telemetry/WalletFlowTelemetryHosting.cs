@@ -101,7 +101,7 @@ public static class WalletFlowTelemetryHosting
     {
         ArgumentNullException.ThrowIfNull(app);
         if (IsEnabled(app.Configuration))
-            app.MapPrometheusScrapingEndpoint(MetricsPath).RequireScope(Scopes.MetricsRead);
+            app.MapPrometheusScrapingEndpoint(MetricsPath).WithMetadata(new HttpMethodMetadata([HttpMethods.Get])).RequireScope(Scopes.MetricsRead);
         return app;
     }
 
