@@ -34,7 +34,10 @@ internal sealed class HostProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public string LogPath => ((FileStream)_log.BaseStream).Name;
 
+    /// <param name="connectionString">The host's database.</param>
+    /// <param name="logPath">Where the host's output goes.</param>
     /// <param name="environment">More environment variables for the host (telemetry's).</param>
+    /// <param name="ct">Cancels the wait for the host to be ready.</param>
     public static async Task<HostProcess> StartAsync(string connectionString, string logPath, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
         var executable = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "walletflow.exe" : "walletflow");
