@@ -28,8 +28,7 @@ public sealed class ScriptOutline
         var outline = new ScriptOutline();
         foreach (var variable in program.Variables)
         {
-            if (variable.Origin is { } origin)
-                outline.Mentions(origin);
+            outline.Mentions(variable.Origin);
         }
         foreach (var statement in program.Statements)
         {
@@ -62,10 +61,8 @@ public sealed class ScriptOutline
 
     private void Sent(SentValue value)
     {
-        if (value.Monetary is { } monetary)
-            Mentions(monetary);
-        if (value.AllOfAsset is { } asset)
-            Mentions(asset);
+        Mentions(value.Monetary);
+        Mentions(value.AllOfAsset);
     }
 
     private void Source(SourceNode node)
@@ -77,8 +74,7 @@ public sealed class ScriptOutline
                 break;
             case OverdraftSource overdraft:
                 Use(overdraft.Address, AccountRole.Source, overdraft.Bound is null ? Overdraft.Unbounded : Overdraft.Bounded);
-                if (overdraft.Bound is { } bound)
-                    Mentions(bound);
+                Mentions(overdraft.Bound);
                 break;
             case ScalingSource scaling:
                 Use(scaling.Address, AccountRole.Source);
@@ -95,12 +91,7 @@ public sealed class ScriptOutline
                 Source(capped.From);
                 break;
             case AllotmentSource allotment:
-                foreach (var clause in allotment.Clauses)
-                {
-                    if (clause.Portion is { } portion)
-                        Mentions(portion);
-                    Source(clause.From);
-                }
+                allotment.Clauses.ToList().ForEach(clause => { Mentions(clause.Portion); Source(clause.From); });
                 break;
         }
     }
@@ -113,19 +104,10 @@ public sealed class ScriptOutline
                 Use(account.Address, AccountRole.Destination);
                 break;
             case AllotmentDestination allotment:
-                foreach (var clause in allotment.Clauses)
-                {
-                    if (clause.Portion is { } portion)
-                        Mentions(portion);
-                    KeptOr(clause.To);
-                }
+                allotment.Clauses.ToList().ForEach(clause => { Mentions(clause.Portion); KeptOr(clause.To); });
                 break;
             case InorderDestination inorder:
-                foreach (var clause in inorder.Clauses)
-                {
-                    Mentions(clause.Cap);
-                    KeptOr(clause.To);
-                }
+                inorder.Clauses.ToList().ForEach(clause => { Mentions(clause.Cap); KeptOr(clause.To); });
                 KeptOr(inorder.Remaining);
                 break;
         }
@@ -151,7 +133,7 @@ public sealed class ScriptOutline
     }
 
     // Account literals inside other expressions: function arguments, amounts, bounds, origins.
-    private void Mentions(Expr expr)
+    private void Mentions(Expr? expr)
     {
         switch (expr)
         {
