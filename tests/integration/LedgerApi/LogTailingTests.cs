@@ -173,8 +173,8 @@ public sealed class LogTailingTests(FreshDatabase database) : IClassFixture<Fres
                 Assert.True(response.StatusCode == HttpStatusCode.OK, text);
                 var page = JsonDocument.Parse(text).RootElement.GetProperty("cursor");
                 Ids.AddRange(page.GetProperty("data").EnumerateArray().Select(e => e.GetProperty("id").GetInt64()));
-                if (page.GetProperty("next").ValueKind == JsonValueKind.String)
-                    _cursor = page.GetProperty("next").GetString();
+                if (page.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.String)
+                    _cursor = next.GetString();
                 if (!page.GetProperty("hasMore").GetBoolean())
                     return;
             }

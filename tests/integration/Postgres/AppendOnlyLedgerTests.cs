@@ -39,7 +39,7 @@ public sealed class AppendOnlyLedgerTests(FreshDatabase database) : IClassFixtur
             new CreateTransaction([new Posting("wallets:w1:main", "wallets:w2:main", 300, "NGN/2")]), null, Ct);
         Assert.True(paid.Succeeded, paid.Error?.Message);
         var script = await _ledger.CreateTransactionAsync(_name, new CreateTransaction(null, new TransactionScript(
-            "send [NGN/2 5] ( source = @wallets:w2:main destination = @revenue:fees )", null)), null, Ct);
+            "send [NGN/2 5] ( source = @wallets:w1:main destination = @revenue:fees )", null)), null, Ct);
         Assert.True(script.Succeeded, script.Error?.Message);
         var reverted = await _ledger.RevertTransactionAsync(_name, paid.Value.Id, force: false, Ct);
         Assert.True(reverted.Succeeded, reverted.Error?.Message);
