@@ -60,8 +60,6 @@ public sealed class WalletFlowDatabase(IConfiguration configuration, IOptions<Po
             _ownerConnectionString = string.IsNullOrWhiteSpace(owner) ? _connectionString : Validated(owner, PostgresOptions.OwnerConnectionStringKey);
             return;
         }
-        logger.LogInformation("Private PostgreSQL cluster data directory: {DataDirectory} ({Key})",
-            EmbeddedPostgresCluster.DataDirectoryOf(options.Value), $"{PostgresOptions.Section}:{nameof(PostgresOptions.DataDirectory)}");
         _cluster = await EmbeddedPostgresCluster.StartAsync(options.Value, logger, ct, claim);
         _connectionString = _cluster.ServiceConnectionString;
         _ownerConnectionString = _cluster.ConnectionString;
