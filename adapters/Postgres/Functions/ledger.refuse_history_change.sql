@@ -6,7 +6,7 @@
 -- unsealed log entry's hash and chain position set once by the sealer (LogSealer). A repair that
 -- truly must rewrite history is a superuser's deliberate act: ALTER TABLE … DISABLE TRIGGER, or
 -- SET session_replication_role = replica for its session.
--- Called by: the triggers of migration 0017 (… refuse_change, BEFORE UPDATE OR DELETE FOR EACH ROW,
+-- Called by: the triggers of migration 0018 (… refuse_change, BEFORE UPDATE OR DELETE FOR EACH ROW,
 -- and … refuse_truncate, BEFORE TRUNCATE FOR EACH STATEMENT).
 CREATE OR REPLACE FUNCTION ledger.refuse_history_change()
 RETURNS trigger

@@ -8,7 +8,7 @@
 GRANT USAGE ON SCHEMA walletflow, ledger, durable, identity TO walletflow_service;
 
 -- The ledger: append-only. Rows are inserted and read; the only updates are those the ledger makes
--- by design, each granted on its columns (the triggers of migration 0017 hold even the owner to
+-- by design, each granted on its columns (the triggers of migration 0018 hold even the owner to
 -- the same rule for the history tables: ledger.refuse_history_change).
 GRANT SELECT, INSERT ON ledger.postings, ledger.moves, ledger.idempotency_keys TO walletflow_service;
 -- A transaction's metadata may change; a revert marks the original once (reverted_at, reverted_by).

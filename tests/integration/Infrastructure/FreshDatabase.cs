@@ -14,6 +14,9 @@ public sealed class FreshDatabase(PostgresServer server) : IAsyncLifetime
 {
     public string Name { get; } = $"wf_test_{Guid.NewGuid():N}";
 
+    // One per database, so hosts started on it one after another (or side by side) share the login.
+    private readonly string _servicePassword = Guid.NewGuid().ToString("N");
+
     public string ConnectionString { get; private set; } = "";
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
@@ -52,7 +55,7 @@ public sealed class FreshDatabase(PostgresServer server) : IAsyncLifetime
     public async Task<string> ServiceConnectionStringAsync()
     {
         var login = Name + "_svc";
-        var password = Guid.NewGuid().ToString("N");
+        var password = _servicePassword;
         await using (var admin = new NpgsqlConnection(server.AdminConnectionString))
         {
             await admin.OpenAsync();
@@ -69,6 +72,16 @@ public sealed class FreshDatabase(PostgresServer server) : IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Username = login, Password = password }.ConnectionString;
+    }
+
+    /// <summary>
+    /// The host's database arguments as an operator of a server of their own sets them for least
+    /// privilege: walletflow runs as a member of the service role, the owner migrates. Migrates first.
+    /// </summary>
+    public async Task<string[]> ServiceArgumentsAsync()
+    {
+        await MigrateAsync();
+        return [$"--{PostgresOptions.ConnectionStringKey}={await ServiceConnectionStringAsync()}", $"--{PostgresOptions.OwnerConnectionStringKey}={ConnectionString}"];
     }
 
     public async ValueTask DisposeAsync()

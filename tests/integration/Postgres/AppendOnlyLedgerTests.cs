@@ -7,7 +7,7 @@ namespace WalletFlow.Tests.Integration.Postgres;
 
 /// <summary>
 /// The ledger is append-only in PostgreSQL itself: the service role (what walletflow runs as) has no
-/// UPDATE or DELETE of its history, and the triggers of migration 0017 refuse them to the owner too,
+/// UPDATE or DELETE of its history, and the triggers of migration 0018 refuse them to the owner too,
 /// while every write the ledger makes by design (postings, a revert, metadata, sealing) still works
 /// as the service role.
 /// </summary>

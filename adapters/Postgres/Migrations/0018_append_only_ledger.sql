@@ -1,4 +1,4 @@
--- 0017: the ledger's history is append-only in PostgreSQL, not only by convention: triggers refuse
+-- 0018: the ledger's history is append-only in PostgreSQL, not only by convention: triggers refuse
 -- UPDATE, DELETE and TRUNCATE of postings, moves, transactions and log entries for every role, the
 -- owner included, but for the updates the ledger makes by design (ledger.refuse_history_change says
 -- which). The service itself runs as walletflow_service, whose grants (Grants/walletflow_service.sql)
