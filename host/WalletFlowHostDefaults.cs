@@ -24,7 +24,8 @@ internal static class WalletFlowHostDefaults
         var services = builder.Services.BuildServiceProvider();
         try
         {
-            return (services, await PrepareDatabaseAsync(services, ct));
+            // A one-shot command beside a running serve uses its cluster and never stops it.
+            return (services, await PrepareDatabaseAsync(services, ClusterClaim.JoinOrRun, ct));
         }
         catch
         {
@@ -37,11 +38,11 @@ internal static class WalletFlowHostDefaults
     /// Validates every option (a wrong setting stops here, named by its key), starts or connects to
     /// the database and brings its schema up to date.
     /// </summary>
-    public static async Task<WalletFlowDatabase> PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct)
+    public static async Task<WalletFlowDatabase> PrepareDatabaseAsync(IServiceProvider services, ClusterClaim claim, CancellationToken ct)
     {
         services.GetRequiredService<IStartupValidator>().Validate();
         var database = services.GetRequiredService<WalletFlowDatabase>();
-        await database.StartAsync(ct);
+        await database.StartAsync(ct, claim);
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
         return database;
     }

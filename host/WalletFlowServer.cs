@@ -8,6 +8,7 @@ using WalletFlow.Activities.Payouts;
 using WalletFlow.Activities.Reserves;
 using WalletFlow.Adapters;
 using WalletFlow.Adapters.Payments;
+using WalletFlow.Adapters.Postgres;
 using WalletFlow.Adapters.Payments.Sandbox;
 using WalletFlow.Host.Api;
 using WalletFlow.Host.Durable;
@@ -96,7 +97,8 @@ public sealed class WalletFlowServer : IAsyncDisposable
         app.MapReportsApi().MapGatesApi();
         try
         {
-            var database = await WalletFlowHostDefaults.PrepareDatabaseAsync(app.Services, ct);
+            // serve owns its private cluster: a second serve on the same data directory is refused.
+            var database = await WalletFlowHostDefaults.PrepareDatabaseAsync(app.Services, ClusterClaim.Exclusive, ct);
             await app.Services.GetRequiredService<AdminKeyFile>().EnsureAsync(ct);
             await app.StartAsync(ct);
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

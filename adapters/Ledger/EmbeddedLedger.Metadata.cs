@@ -101,7 +101,16 @@ public sealed partial class EmbeddedLedger
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>The log, oldest first, in pages.</summary>
+    /// <summary>
+    /// The log in chain order, in pages: each entry where the sealer placed it (its chain position),
+    /// sealed entries only. Ids come from a sequence and commit out of order, so "after id N" would
+    /// pass for ever an entry with a lower id that commits later; the sealer places entries in the
+    /// order it finds them committed, and each of its runs commits after the one before, so every
+    /// reader sees a prefix of the chain that only grows at its end. <paramref name="after"/> is the
+    /// chain position of the last entry already read (-1 for the start), and the page's next cursor is
+    /// the last position it holds (the previous cursor on an empty page), so a tailing reader that
+    /// keeps passing it back receives every entry exactly once.
+    /// </summary>
     public async Task<LedgerResult<LedgerPage<LedgerLogEntry>>> ListLogsAsync(string ledger, int pageSize, long after, CancellationToken ct)
     {
         if (pageSize is < 1 or > LedgerQuery.MaxPageSize)
@@ -109,18 +118,27 @@ public sealed partial class EmbeddedLedger
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         if (!await LedgerExistsAsync(connection, ledger, ct))
             return LedgerError.LedgerNotFound(ledger);
-        await using var command = new NpgsqlCommand(
-            "SELECT id, type, data::text, date, hash FROM ledger.logs WHERE ledger = $1 AND id > $2 ORDER BY id LIMIT $3", connection);
+        // What has committed so far is placed first, so a read right after a write finds it.
+        await new LogSealer(dataSource).SealAsync(ledger, ct);
+        await using var command = new NpgsqlCommand("""
+            SELECT id, type, data::text, date, hash, chain_position FROM ledger.logs
+            WHERE ledger = $1 AND chain_position > $2 ORDER BY chain_position LIMIT $3
+            """, connection);
         command.Parameters.AddWithValue(ledger);
         command.Parameters.AddWithValue(after);
         command.Parameters.AddWithValue(pageSize + 1);
         var entries = new List<LedgerLogEntry>();
+        var positions = new List<long>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
+        {
             entries.Add(new LedgerLogEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4)));
+            positions.Add(reader.GetInt64(5));
+        }
         var hasMore = entries.Count > pageSize;
         if (hasMore)
             entries.RemoveAt(entries.Count - 1);
-        return LedgerResult<LedgerPage<LedgerLogEntry>>.Ok(new(pageSize, hasMore, hasMore ? entries[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, entries));
+        long? last = entries.Count > 0 ? positions[entries.Count - 1] : after >= 0 ? after : null;
+        return LedgerResult<LedgerPage<LedgerLogEntry>>.Ok(new(pageSize, hasMore, last?.ToString(System.Globalization.CultureInfo.InvariantCulture), entries));
     }
 }

@@ -37,9 +37,10 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
         command.Parameters.AddWithValue(addedAt);
         if (await command.ExecuteScalarAsync(ct) is not long number)
             return new LedgerError(LedgerErrorCodes.LedgerAlreadyExists, $"ledger {name} already exists");
-        // Per-ledger id sequences, named by the ledger's number (a name may not fit an identifier).
-        await using var sequences = new NpgsqlCommand(
-            $"CREATE SEQUENCE ledger.tx_ids_{number} MINVALUE 0 START 0; CREATE SEQUENCE ledger.log_ids_{number} MINVALUE 0 START 0", connection);
+        // Per-ledger id sequences, named by the ledger's number (a name may not fit an identifier),
+        // made by the schema's owner: the service may not create objects (ledger.create_id_sequences).
+        await using var sequences = new NpgsqlCommand("SELECT ledger.create_id_sequences($1)", connection);
+        sequences.Parameters.AddWithValue(number);
         await sequences.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
         return LedgerResult<LedgerInfo>.Ok(new LedgerInfo(name, "_default", metadata ?? Empty, addedAt));

@@ -13,7 +13,8 @@ namespace WalletFlow.Adapters.Postgres;
 /// lock, so two hosts starting together cannot race. First the numbered scripts embedded from
 /// <c>Postgres/Migrations</c> (tables and data), each once, in its own transaction, recorded in the
 /// <c>walletflow_schema_versions</c> journal; then every script embedded from <c>Postgres/Functions</c>,
-/// on every run, never journaled.
+/// on every run, never journaled; last the service role's grants (<see cref="ServiceRole"/>). It runs
+/// as the schema's owner (<see cref="WalletFlowDatabase.OwnerConnectionString"/>), never as the service.
 /// </summary>
 /// <remarks>
 /// <para>The function scripts are where each plpgsql function's current definition lives: one file per
@@ -54,7 +55,7 @@ public sealed class DatabaseMigrator(WalletFlowDatabase database, ILogger<Databa
     {
         // A session-level lock lives as long as the session, and a pooled connection's session outlives
         // its Close: this connection is unpooled, so the lock also ends if this process dies.
-        var unpooled = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString;
+        var unpooled = new NpgsqlConnectionStringBuilder(database.OwnerConnectionString) { Pooling = false }.ConnectionString;
         await using var lockConnection = new NpgsqlConnection(unpooled);
         await lockConnection.OpenAsync(ct);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", lockConnection))
@@ -65,7 +66,7 @@ public sealed class DatabaseMigrator(WalletFlowDatabase database, ILogger<Databa
 
         // DbUp orders by run group, then name: the function scripts form the group after the migrations'.
         var upgrader = DeployChanges.To
-            .PostgresqlDatabase(database.ConnectionString)
+            .PostgresqlDatabase(database.OwnerConnectionString)
             .WithScriptsEmbeddedInAssembly(ScriptAssembly, IsScript(MigrationPrefix),
                 new SqlScriptOptions { ScriptType = ScriptType.RunOnce, RunGroupOrder = DbUpDefaults.DefaultRunGroupOrder })
             .WithScriptsEmbeddedInAssembly(ScriptAssembly, IsScript(FunctionPrefix),
@@ -80,6 +81,7 @@ public sealed class DatabaseMigrator(WalletFlowDatabase database, ILogger<Databa
         var result = upgrader.PerformUpgrade();
         if (!result.Successful)
             throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
+        await ServiceRole.ApplyAsync(lockConnection, logger, ct);
 
         var applied = result.Scripts
             .Where(s => s.Name.StartsWith(MigrationPrefix, StringComparison.Ordinal))

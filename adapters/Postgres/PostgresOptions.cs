@@ -11,10 +11,14 @@ public sealed class PostgresOptions
     public const string ConnectionStringName = "WalletFlow";
     public const string ConnectionStringKey = "ConnectionStrings:" + ConnectionStringName;
 
+    /// <summary>A configured server's schema owner, for the migrations when the service's login is not the owner.</summary>
+    public const string OwnerConnectionStringName = "WalletFlowOwner";
+    public const string OwnerConnectionStringKey = "ConnectionStrings:" + OwnerConnectionStringName;
+
     /// <summary>Directory holding initdb/pg_ctl/postgres. Unset: PATH, then /usr/lib/postgresql/*/bin, newest first.</summary>
     public string? BinDirectory { get; set; }
 
-    /// <summary>Data directory of the private cluster, relative to the current directory unless absolute.</summary>
+    /// <summary>Data directory of the private cluster, relative to the current directory unless absolute (made absolute at start and logged).</summary>
     public string DataDirectory { get; set; } = Path.Combine(".walletflow", "pg");
 
     /// <summary>Loopback port of the private cluster; 0 picks a free port at each start.</summary>

@@ -76,7 +76,9 @@ public sealed class ChaosCluster : IAsyncDisposable
     /// <summary>Starts the crashed cluster again (same data directory and port); PostgreSQL replays its WAL.</summary>
     public async Task RestartAsync(CancellationToken ct)
     {
-        // The crashed instance's object only knows it was running; the new one owns the restarted server.
+        // The crashed instance's object only knows it was running: disposing it (its pg_ctl stop finds no
+        // server) releases its hold on the data directory, and the new one owns the restarted server.
+        await _cluster.DisposeAsync();
         _cluster = await EmbeddedPostgresCluster.StartAsync(_options, NullLogger.Instance, ct);
         NpgsqlConnection.ClearAllPools();
     }

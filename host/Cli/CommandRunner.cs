@@ -32,7 +32,7 @@ internal static class CommandRunner
         {
             return Ok;
         }
-        catch (Exception e) when (e is PostgresBinariesNotFoundException or OptionsValidationException or CliUsageException)
+        catch (Exception e) when (e is PostgresBinariesNotFoundException or OptionsValidationException or CliUsageException or DataDirectoryInUseException)
         {
             await Console.Error.WriteLineAsync($"walletflow: {OneLine(e)}");
             return BadConfiguration;

@@ -17,6 +17,11 @@ internal static class MigrateCommand
             var (services, database) = await WalletFlowHostDefaults.StartCommandAsync(WalletFlowCli.ConfigurationArguments(parseResult), shutdown);
             await using var _ = services;
             await Console.Out.WriteLineAsync($"Schema current: {DatabaseMigrator.ScriptNames.Count} migrations, {database.Description}.");
+            // On a server of one's own, the service's login needs these rights (README, "Least privilege").
+            await Console.Out.WriteLineAsync(
+                $"The service's rights, applied as the role {ServiceRole.Name}; give them to the login in {PostgresOptions.ConnectionStringKey} "
+                + $"with GRANT {ServiceRole.Name} TO <login>; (and run migrate as the owner, {PostgresOptions.OwnerConnectionStringKey}):");
+            await Console.Out.WriteLineAsync(ServiceRole.GrantsScript.TrimEnd());
             return CommandRunner.Ok;
         }, ct));
         return command;

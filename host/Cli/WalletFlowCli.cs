@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WalletFlow.Adapters.Postgres;
 
 namespace WalletFlow.Host.Cli;
 
@@ -9,9 +10,9 @@ namespace WalletFlow.Host.Cli;
 /// </summary>
 public static class WalletFlowCli
 {
-    public static RootCommand Create()
+    public static RootCommand Create(string[]? args = null)
     {
-        var root = new RootCommand("walletflow: a wallet and ledger service that cannot lose money.")
+        var root = new RootCommand("walletflow: a wallet and ledger service that cannot lose money.\n" + DatabaseInUse(args ?? []))
         {
             TreatUnmatchedTokensAsErrors = false,
         };
@@ -31,7 +32,31 @@ public static class WalletFlowCli
     public static Task<int> InvokeAsync(string[] args) =>
         // walletflow handles SIGINT/SIGTERM itself (ShutdownSignal) so a private cluster is always
         // stopped in order; System.CommandLine's own handler would race it.
-        Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        Create(args).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+
+    // For --help: the database these settings (environment, arguments, appsettings.json) lead to, with
+    // the private cluster's data directory made absolute, since a relative one depends on where
+    // walletflow is started.
+    private static string DatabaseInUse(string[] args)
+    {
+        try
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+                .AddEnvironmentVariables()
+                .AddCommandLine(args.Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray())
+                .Build();
+            if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString(PostgresOptions.ConnectionStringName)))
+                return $"Database: the server in {PostgresOptions.ConnectionStringKey}.";
+            var options = new PostgresOptions();
+            configuration.GetSection(PostgresOptions.Section).Bind(options);
+            return $"Database: the private PostgreSQL cluster in {EmbeddedPostgresCluster.DataDirectoryOf(options)} ({PostgresOptions.Section}:{nameof(PostgresOptions.DataDirectory)}).";
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or IOException or InvalidOperationException or ArgumentException)
+        {
+            return "Database: the settings could not be read; a command says why.";
+        }
+    }
 
     /// <summary>The configuration arguments for ASP.NET Core, or an error for a token that is neither.</summary>
     internal static string[] ConfigurationArguments(ParseResult parseResult)

@@ -54,7 +54,7 @@ public class ApiFixture : IAsyncLifetime
     {
         await _database.InitializeAsync();
         _server = await WalletFlowServer.StartAsync(
-            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={_database.ConnectionString}", .. _settings],
+            ["--urls", "http://127.0.0.1:0", .. await _database.ServiceArgumentsAsync(), .. _settings],
             TestContext.Current.CancellationToken);
         AdminKey = await _server.NewKeyAsync();
         Http = TestCredentials.Client(_server.Addresses[0], AdminKey);

@@ -40,7 +40,7 @@ public sealed class CorrectionHost(PostgresServer postgres) : IAsyncLifetime
     public async Task StartAsync(params string[] extra)
     {
         Server = await WalletFlowServer.StartAsync(
-            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={_database.ConnectionString}", .. extra], CancellationToken.None);
+            ["--urls", "http://127.0.0.1:0", .. await _database.ServiceArgumentsAsync(), .. extra], CancellationToken.None);
         Admin = Track(await Server.AdminClientAsync());
         Maker = Track(TestCredentials.Client(Server.Addresses[0], await Server.NewKeyAsync(Scopes.CorrectionsRequest)));
         Checker = Track(TestCredentials.Client(Server.Addresses[0], await Server.NewKeyAsync(Scopes.CorrectionsApprove)));

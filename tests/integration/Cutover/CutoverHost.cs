@@ -32,7 +32,7 @@ public sealed class CutoverHost(PostgresServer postgres) : IAsyncLifetime
     {
         await _database.InitializeAsync();
         Server = await WalletFlowServer.StartAsync(
-            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={_database.ConnectionString}", "--Cutover:BatchSize=40"], CancellationToken.None);
+            ["--urls", "http://127.0.0.1:0", .. await _database.ServiceArgumentsAsync(), "--Cutover:BatchSize=40"], CancellationToken.None);
         Http = await Server.AdminClientAsync();
     }
 

@@ -1,3 +1,4 @@
+using Npgsql;
 using WalletFlow.Adapters.Ledger;
 using WalletFlow.Tests.Integration.Infrastructure;
 
@@ -23,11 +24,18 @@ public class LedgerVerifierTests(LedgerFixture fixture) : IClassFixture<LedgerFi
         return ledger;
     }
 
+    // The ledger's triggers refuse this to every role (AppendOnlyLedgerTests): a superuser who means
+    // it switches them off for the transaction, as an attacker with the server's superuser could.
     private async Task TamperAsync(string sql, string ledger)
     {
-        await using var command = fixture.Database.DataSource.CreateCommand(sql);
+        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        await using (var bypass = new NpgsqlCommand("SET LOCAL session_replication_role = replica", connection, transaction))
+            await bypass.ExecuteNonQueryAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue(ledger);
         Assert.Equal(1, await command.ExecuteNonQueryAsync(Ct));
+        await transaction.CommitAsync(Ct);
     }
 
     [Fact]

@@ -29,10 +29,9 @@ public sealed class PayoutHost(PostgresServer postgres) : IAsyncLifetime
     /// <summary>The sandbox provider's callback key here (by default it is random per process), so a test can sign as the rail does.</summary>
     public const string WebhookSecret = "payout-host-webhook-secret-0123";
 
-    public string[] Args =>
+    public static string[] Args =>
     [
         "--urls", "http://127.0.0.1:0",
-        $"--ConnectionStrings:WalletFlow={_database.ConnectionString}",
         "--Payouts:FirstRequeryDelay=00:00:00.200",
         "--Payouts:MaxRequeryDelay=00:00:00.400",
         "--Payouts:MaxRequeries=4",
@@ -53,7 +52,8 @@ public sealed class PayoutHost(PostgresServer postgres) : IAsyncLifetime
 
     public async Task StartAsync(params string[] extra)
     {
-        Server = await WalletFlowServer.StartAsync([.. Args, .. extra], CancellationToken.None);
+        // walletflow runs as the service role, as on a server set up for least privilege.
+        Server = await WalletFlowServer.StartAsync([.. Args, .. await _database.ServiceArgumentsAsync(), .. extra], CancellationToken.None);
         Http = await Server.AdminClientAsync();
     }
 
