@@ -101,7 +101,10 @@ public sealed partial class EmbeddedLedger
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>The log, oldest first, in pages.</summary>
+    /// <summary>
+    /// The log, oldest first, in pages: sealed entries only. Formance's log entries always carry their
+    /// hash (V2Log requires it), so the listing first chains every entry committed so far.
+    /// </summary>
     public async Task<LedgerResult<LedgerPage<LedgerLogEntry>>> ListLogsAsync(string ledger, int pageSize, long after, CancellationToken ct)
     {
         if (pageSize is < 1 or > LedgerQuery.MaxPageSize)
@@ -109,8 +112,9 @@ public sealed partial class EmbeddedLedger
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         if (!await LedgerExistsAsync(connection, ledger, ct))
             return LedgerError.LedgerNotFound(ledger);
+        await _sealer.SealAsync(ledger, ct);
         await using var command = new NpgsqlCommand(
-            "SELECT id, type, data::text, date, hash FROM ledger.logs WHERE ledger = $1 AND id > $2 ORDER BY id LIMIT $3", connection);
+            "SELECT id, type, data::text, date, hash FROM ledger.logs WHERE ledger = $1 AND id > $2 AND hash IS NOT NULL ORDER BY id LIMIT $3", connection);
         command.Parameters.AddWithValue(ledger);
         command.Parameters.AddWithValue(after);
         command.Parameters.AddWithValue(pageSize + 1);
