@@ -19,8 +19,21 @@ internal sealed class BoundaryAnswersTransformer : IOpenApiOperationTransformer
 {
     private const string Problem = "application/problem+json";
 
+    // A route value the handler reads from the route itself (a movement's holdId) is still a parameter of the path.
+    private static void DeclarePathParameters(OpenApiOperation operation, string path)
+    {
+        foreach (var segment in path.Split('/').Where(s => s.StartsWith('{') && s.EndsWith('}')))
+        {
+            var name = segment[1..^1].Split(':')[0].TrimEnd('?');
+            operation.Parameters ??= [];
+            if (!operation.Parameters.Any(p => p.In == ParameterLocation.Path && p.Name == name))
+                operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Path, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+        }
+    }
+
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
+        DeclarePathParameters(operation, context.Description.RelativePath ?? "");
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var statuses = new List<int> { StatusCodes.Status500InternalServerError };
         if (!metadata.OfType<IAllowAnonymous>().Any() && metadata.OfType<IAuthorizeData>().Any())
