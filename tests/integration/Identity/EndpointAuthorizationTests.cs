@@ -84,6 +84,9 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
         new("POST /v1/reserve-policies", Scopes.Admin, HttpStatusCode.OK, async t =>
             Post("/v1/reserve-policies", new { ownerId = await t.OwnerAsync(), rateBps = 250, holdDays = 7 }, key: false)),
         new("GET /v1/reserve-policies", Scopes.ReportsRead, HttpStatusCode.OK, _ => Task.FromResult(Get("/v1/reserve-policies"))),
+        // A dry run (no apply=true): the report, nothing stored.
+        new("POST /v1/coa/imports", Scopes.Admin, HttpStatusCode.OK, _ => Task.FromResult(
+            new Call(HttpMethod.Post, "/v1/coa/imports", null, NeedsKey: false) { Csv = Core.Seed.SeedTables.ChartOfAccounts })),
         new("POST /v1/banks/fundings", Scopes.MovementsWrite, HttpStatusCode.Created, t =>
             Task.FromResult(Post("/v1/banks/fundings", new { bankId = "authz-bank", amount = "100.00", currency = "NGN" }))),
         new("POST /v1/corrections", Scopes.CorrectionsRequest, HttpStatusCode.Accepted, async t =>
