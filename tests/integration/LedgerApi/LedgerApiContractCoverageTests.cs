@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using WalletFlow.Host;
 using WalletFlow.Tests.Integration.Contracts;
 using WalletFlow.Tests.Integration.Infrastructure;
 
@@ -13,32 +12,14 @@ namespace WalletFlow.Tests.Integration.LedgerApi;
 /// client's (<see cref="ContractValidatingHandler"/>); this test fails on an operation of the subset
 /// that no answer covered, so a row added to formance-v2.md needs a checked answer here.
 /// </summary>
-public sealed class LedgerApiContractCoverageTests(FreshDatabase database) : IClassFixture<FreshDatabase>, IAsyncLifetime
+public sealed class LedgerApiContractCoverageTests(FreshDatabase database) : IClassFixture<FreshDatabase>
 {
-    private WalletFlowServer _server = null!;
-    private ContractValidatingHandler _contract = null!;
-    private HttpClient _http = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await LedgerApiHost.StartAsync(database.ConnectionString, Ct);
-        _contract = FormanceContract.HandlerOver(LedgerApiHost.Url(_server));
-        _http = await LedgerApiHost.ClientAsync(_server, _contract);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    private async Task<HttpStatusCode> SendAsync(HttpMethod method, string path, string? json = null)
+    private static async Task<HttpStatusCode> SendAsync(HttpClient http, HttpMethod method, string path, string? json = null, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (json is not null)
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await _http.SendAsync(request, Ct);
+            request.Content = new StringContent(json, Encoding.UTF8, contentType);
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         return response.StatusCode;
     }
 
@@ -48,6 +29,9 @@ public sealed class LedgerApiContractCoverageTests(FreshDatabase database) : ICl
     [Fact]
     public async Task Every_operation_of_the_subset_answers_what_the_contract_declares_for_its_status()
     {
+        await using var server = await LedgerApiHost.StartAsync(database.ConnectionString, TestContext.Current.CancellationToken);
+        var contract = FormanceContract.HandlerOver(LedgerApiHost.Url(server));
+        using var http = await LedgerApiHost.ClientAsync(server, contract);
         var ledger = "cov" + Guid.NewGuid().ToString("N")[..10];
         var beyondLong = "1" + new string('0', 30);
         var w1 = $"v2/{ledger}/accounts/wallets:w1:main";
@@ -92,24 +76,20 @@ public sealed class LedgerApiContractCoverageTests(FreshDatabase database) : ICl
         foreach (var (status, method, path, body) in expected)
         {
             // The 415: a body that says it is not JSON.
-            if (status == HttpStatusCode.UnsupportedMediaType)
-            {
-                using var form = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = new StringContent("a=b", Encoding.UTF8, "text/plain") };
-                using var refused = await _http.SendAsync(form, Ct);
-                answered.Add($"{(int)refused.StatusCode} {method} {path}");
-                continue;
-            }
-            answered.Add($"{(int)await SendAsync(method, path, body)} {method} {path}");
+            var answer = status == HttpStatusCode.UnsupportedMediaType
+                ? await SendAsync(http, method, path, "a=b", "text/plain")
+                : await SendAsync(http, method, path, body);
+            answered.Add($"{(int)answer} {method} {path}");
         }
 
         Assert.Equal(expected.Select(e => $"{(int)e.Status} {e.Method} {e.Path}"), answered);
-        Assert.Empty(_contract.Violations);
-        var covered = _contract.Checked.Select(c => c.Operation.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(contract.Violations);
+        var covered = contract.Checked.Select(c => c.Operation.Id).ToHashSet(StringComparer.Ordinal);
         var uncovered = FormanceContract.Subset()
             .Select(s => FormanceContract.Instance.Find(s.Method, s.Path)!.Id)
             .Where(id => !covered.Contains(id))
             .ToList();
         Assert.True(uncovered.Count == 0, "operations of formance-v2.md with no checked answer: " + string.Join(", ", uncovered));
-        Assert.Equal(expected.Length, _contract.Checked.Count);
+        Assert.Equal(expected.Length, contract.Checked.Count);
     }
 }
