@@ -120,6 +120,7 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
         new("POST /v1/gates/run", Scopes.GatesRun, HttpStatusCode.OK, _ => Task.FromResult(Post("/v1/gates/run", null, key: false))),
         new("POST /v1/gates/acknowledge", Scopes.GatesRun, HttpStatusCode.OK, _ => Task.FromResult(Post("/v1/gates/acknowledge", new { reason = "authz table" }, key: false))),
         new("GET /openapi/{documentName}.json", null, HttpStatusCode.OK, _ => Task.FromResult(Get("/openapi/v1.json"))),
+        new("GET /metrics", Scopes.MetricsRead, HttpStatusCode.OK, _ => Task.FromResult(Get("/metrics"))),
     ];
 
     public static TheoryData<string> Endpoints() => new(Rows.Select(r => r.Endpoint));
