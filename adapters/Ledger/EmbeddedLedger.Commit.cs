@@ -11,7 +11,7 @@ public sealed partial class EmbeddedLedger
         NpgsqlConnection connection, string ledger, IReadOnlyList<Posting> postings, IReadOnlyDictionary<string, string> metadata,
         string? reference, DateTimeOffset? timestamp, bool checkFunds,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> accountMetadata, string? idempotencyKey, byte[]? requestHash,
-        string logType, long? revertOf, bool commitInBatch, CancellationToken ct)
+        string logType, LedgerTransaction? reverted, bool commitInBatch, CancellationToken ct)
     {
         // ledger.write_transaction (adapters/Postgres/Functions) does the rest in one statement: lock the volumes in
         // (address, asset) order, check funds posting by posting as Formance does (a later posting
@@ -21,8 +21,10 @@ public sealed partial class EmbeddedLedger
         var insertedAt = LogChain.ToMicroseconds(time.GetUtcNow());
         var at = LogChain.ToMicroseconds(timestamp ?? insertedAt);
         var transaction = new LedgerTransaction(IdPlaceholder, at, insertedAt, postings, reference, metadata, Reverted: false, RevertedAt: null);
-        var logData = JsonSerializer.Serialize(revertOf is { } reverted
-            ? new { revertedTransactionID = reverted, transaction } as object
+        // Formance's log payloads: V2LogDataRevertedTransaction for a revert (the original, now marked
+        // reverted at this write, and the reversal), V2LogDataNewTransaction otherwise.
+        var logData = JsonSerializer.Serialize(reverted is not null
+            ? new { revertedTransaction = reverted with { Reverted = true, RevertedAt = insertedAt }, transaction } as object
             : new { transaction, accountMetadata }, LedgerJson.Options);
 
         await using var batch = new NpgsqlBatch(connection);

@@ -119,7 +119,7 @@ public sealed partial class EmbeddedLedger
         if (!await LedgerExistsAsync(connection, ledger, ct))
             return LedgerError.LedgerNotFound(ledger);
         // What has committed so far is placed first, so a read right after a write finds it.
-        await new LogSealer(dataSource).SealAsync(ledger, ct);
+        await _sealer.SealAsync(ledger, ct);
         await using var command = new NpgsqlCommand("""
             SELECT id, type, data::text, date, hash, chain_position FROM ledger.logs
             WHERE ledger = $1 AND chain_position > $2 ORDER BY chain_position LIMIT $3

@@ -21,6 +21,8 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
     public const string SetMetadataLog = "SET_METADATA";
     public const string DeleteMetadataLog = "DELETE_METADATA";
 
+    private readonly LogSealer _sealer = new(dataSource);
+
     public async Task<LedgerResult<LedgerInfo>> CreateLedgerAsync(string name, IReadOnlyDictionary<string, string>? metadata, CancellationToken ct)
     {
         if (!LedgerSyntax.IsLedgerName(name))
@@ -110,7 +112,7 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
         // Every check of a real write, then the transaction is disposed: rolled back, nothing kept.
         return await CommitAsync(connection, ledger, request.Postings!, request.Metadata ?? Empty, request.Reference,
             request.Timestamp, checkFunds: !request.Force, NoAccountMetadata, idempotencyKey: null, requestHash: null,
-            NewTransactionLog, revertOf: null, commitInBatch: false, ct);
+            NewTransactionLog, reverted: null, commitInBatch: false, ct);
     }
 
     /// <summary>
@@ -140,10 +142,10 @@ public sealed partial class EmbeddedLedger(NpgsqlDataSource dataSource, TimeProv
             }
         }
 
-        var original = await LedgerReads.PostingsAsync(connection, ledger, id, ct);
-        var reversed = original.Reverse().Select(p => p with { Source = p.Destination, Destination = p.Source }).ToList();
+        var original = (await LedgerReads.TransactionAsync(connection, ledger, id, withVolumes: false, ct))!; // locked above
+        var reversed = original.Postings.Reverse().Select(p => p with { Source = p.Destination, Destination = p.Source }).ToList();
         var result = await CommitAsync(connection, ledger, reversed, Empty, reference: null, timestamp: null, checkFunds: !force,
-            NoAccountMetadata, idempotencyKey, requestHash, RevertedTransactionLog, revertOf: id, commitInBatch: false, ct);
+            NoAccountMetadata, idempotencyKey, requestHash, RevertedTransactionLog, reverted: original, commitInBatch: false, ct);
         if (!result.Succeeded)
             return result;
 

@@ -72,6 +72,7 @@ public static class V1Api
                 }
                 return Task.CompletedTask;
             });
+            o.AddOperationTransformer<BoundaryAnswersTransformer>();
         });
         return services;
     }

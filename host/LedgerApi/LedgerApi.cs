@@ -83,10 +83,13 @@ public static class LedgerApi
         return endpoints;
     }
 
+    // V2ConfigInfo: the contract requires config (no shape given; Formance's older answers put the
+    // server's configuration there), so it is answered, empty.
     private static IResult ServerInfo() => Results.Json(new
     {
         server = "walletflow-embedded-ledger",
         version = typeof(LedgerApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev",
+        config = new { },
     }, LedgerJson.Options);
 
     private static async Task<IResult> CreateLedgerAsync(string ledger, HttpRequest request, EmbeddedLedger l, CancellationToken ct)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using WalletFlow.Host;
+using WalletFlow.Tests.Integration.Contracts;
 using WalletFlow.Tests.Integration.Infrastructure;
 
 namespace WalletFlow.Tests.Integration.Api;
@@ -24,11 +25,22 @@ public class ApiFixture : IAsyncLifetime
 
     /// <param name="server">The run's PostgreSQL server.</param>
     /// <param name="settings">More configuration arguments for the host (<c>--Api:MaxBodyBytes=2048</c>).</param>
-    protected ApiFixture(PostgresServer server, string[] settings)
+    /// <param name="checkContract">
+    /// Check every answer <see cref="Http"/> receives against the OpenAPI document the host serves
+    /// (<c>/openapi/v1.json</c>): an operation, status or body it does not declare fails the test.
+    /// Off only for requests meant to miss the API (the fuzzer's hostile paths).
+    /// </param>
+    protected ApiFixture(PostgresServer server, string[] settings, bool checkContract = true)
     {
         _database = new FreshDatabase(server);
         _settings = settings;
+        _checkContract = checkContract;
     }
+
+    private readonly bool _checkContract;
+
+    /// <summary>The host's own /openapi/v1.json, which <see cref="Http"/>'s answers are checked against.</summary>
+    public OpenApiContract Contract { get; private set; } = null!;
 
     public FreshDatabase Database => _database;
 
@@ -57,7 +69,15 @@ public class ApiFixture : IAsyncLifetime
             ["--urls", "http://127.0.0.1:0", .. await _database.ServiceArgumentsAsync(), .. _settings],
             TestContext.Current.CancellationToken);
         AdminKey = await _server.NewKeyAsync();
-        Http = TestCredentials.Client(_server.Addresses[0], AdminKey);
+        Contract = OpenApiContract.Parse(await DocumentAsync(), "json", "walletflow's /openapi/v1.json");
+        Http = TestCredentials.Client(_server.Addresses[0], AdminKey, _checkContract ? ContractValidatingHandler.Over(Contract, "/") : null);
+    }
+
+    /// <summary>The OpenAPI document the host serves, as text (read past the contract check: it is not an operation of itself).</summary>
+    public async Task<string> DocumentAsync()
+    {
+        using var http = TestCredentials.Client(_server.Addresses[0], AdminKey);
+        return await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -70,15 +90,21 @@ public class ApiFixture : IAsyncLifetime
 
     public static string NewId(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 
-    /// <summary>Sends a request; <paramref name="idempotencyKey"/> adds the header when not null.</summary>
-    public async Task<ApiAnswer> SendAsync(HttpMethod method, string path, string? json = null, string? idempotencyKey = null, string contentType = "application/json")
+    /// <summary>
+    /// Sends a request; <paramref name="idempotencyKey"/> adds the header when not null. Its answer is
+    /// checked against /openapi/v1.json unless <paramref name="checkContract"/> is false (a request that
+    /// is meant to be no operation of the API, such as an unknown path).
+    /// </summary>
+    public async Task<ApiAnswer> SendAsync(HttpMethod method, string path, string? json = null, string? idempotencyKey = null, string contentType = "application/json",
+        bool checkContract = true)
     {
         using var request = new HttpRequestMessage(method, path);
         if (json is not null)
             request.Content = new StringContent(json, Encoding.UTF8, MediaTypeHeaderValue.Parse(contentType));
         if (idempotencyKey is not null)
             request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
-        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var plain = checkContract ? null : TestCredentials.Client(_server.Addresses[0], AdminKey);
+        using var response = await (plain ?? Http).SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return new ApiAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text,
             response.Headers.RetryAfter?.Delta, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());

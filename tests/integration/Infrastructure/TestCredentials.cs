@@ -21,10 +21,11 @@ public static class TestCredentials
         return made.TryGetValue(out var client, out var rejected) ? client.Key : throw new InvalidOperationException(rejected.ToString());
     }
 
-    /// <summary>An HttpClient to the server's first address that sends <paramref name="key"/>.</summary>
-    public static HttpClient Client(Uri baseAddress, string key)
+    /// <summary>An HttpClient to <paramref name="baseAddress"/> that sends <paramref name="key"/>, through <paramref name="handler"/> when given.</summary>
+    public static HttpClient Client(Uri baseAddress, string key, HttpMessageHandler? handler = null)
     {
-        var http = new HttpClient { BaseAddress = baseAddress };
+        var http = handler is null ? new HttpClient() : new HttpClient(handler);
+        http.BaseAddress = baseAddress;
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return http;
     }

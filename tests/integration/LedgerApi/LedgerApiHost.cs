@@ -1,5 +1,6 @@
 using WalletFlow.Core.Identity;
 using WalletFlow.Host;
+using WalletFlow.Tests.Integration.Contracts;
 using WalletFlow.Tests.Integration.Infrastructure;
 
 namespace WalletFlow.Tests.Integration.LedgerApi;
@@ -39,10 +40,12 @@ public static class LedgerApiHost
 
     /// <summary>
     /// An HTTP client whose relative URIs (<c>v2/{ledger}/transactions</c>) go to the ledger API,
-    /// sending a new <c>ledger:admin</c> key.
+    /// sending a new <c>ledger:admin</c> key; every answer is checked against the Formance contract
+    /// (<see cref="FormanceContract"/>), so one the contract does not declare fails the test. Pass
+    /// <paramref name="contract"/> to read what it checked.
     /// </summary>
-    public static async Task<HttpClient> ClientAsync(WalletFlowServer server) =>
-        TestCredentials.Client(Url(server), await KeyAsync(server));
+    public static async Task<HttpClient> ClientAsync(WalletFlowServer server, ContractValidatingHandler? contract = null) =>
+        TestCredentials.Client(Url(server), await KeyAsync(server), contract ?? FormanceContract.HandlerOver(Url(server)));
 
     /// <summary>Creates a ledger named <paramref name="prefix"/> and a random suffix through <paramref name="http"/>; asserts the 204.</summary>
     public static async Task<string> NewLedgerAsync(HttpClient http, string prefix)

@@ -5,8 +5,10 @@ using System.Text;
 using System.Text.Json;
 using WalletFlow.Core.Identity;
 using WalletFlow.Host;
+using WalletFlow.Tests.Integration.Contracts;
 using WalletFlow.Tests.Integration.Durable;
 using WalletFlow.Tests.Integration.Infrastructure;
+using LedgerHttpApi = WalletFlow.Host.LedgerApi.LedgerApi;
 
 namespace WalletFlow.Tests.Integration.LedgerApi;
 
@@ -21,9 +23,12 @@ public class LedgerApiListenerTests(FreshDatabase database) : IClassFixture<Fres
     private string[] MainArgs(params string[] extra) =>
         ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:WalletFlow={database.ConnectionString}", .. extra];
 
-    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(Uri baseAddress, HttpMethod method, string path, string? json = null, string? key = null)
+    // ledgerApi: a request the ledger API answers, whose answer is checked against the Formance contract
+    // (refusals of credentials included); the main port's 404s and other paths are not its answers.
+    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(Uri baseAddress, HttpMethod method, string path, string? json = null, string? key = null, bool ledgerApi = false)
     {
-        using var http = new HttpClient { BaseAddress = baseAddress };
+        using var http = ledgerApi ? new HttpClient(FormanceContract.HandlerOver(new Uri(baseAddress, LedgerHttpApi.Prefix + "/"))) : new HttpClient();
+        http.BaseAddress = baseAddress;
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (key is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -78,12 +83,12 @@ public class LedgerApiListenerTests(FreshDatabase database) : IClassFixture<Fres
 
         Assert.Equal(new Uri($"http://127.0.0.1:{port}/"), ledger);
         Assert.NotEqual(port, main.Port);
-        var info = await SendAsync(ledger, HttpMethod.Get, "/api/ledger/_info", key: admin);
+        var info = await SendAsync(ledger, HttpMethod.Get, "/api/ledger/_info", key: admin, ledgerApi: true);
         Assert.Equal(HttpStatusCode.OK, info.Status);
         Assert.Equal("walletflow-embedded-ledger", JsonDocument.Parse(info.Body).RootElement.GetProperty("server").GetString());
         var ledgerName = "l" + Guid.NewGuid().ToString("N")[..10];
-        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(ledger, HttpMethod.Post, $"/api/ledger/v2/{ledgerName}", key: admin)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ledger, HttpMethod.Post, $"/api/ledger/v2/{ledgerName}/transactions", WorldPosting, admin)).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(ledger, HttpMethod.Post, $"/api/ledger/v2/{ledgerName}", key: admin, ledgerApi: true)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ledger, HttpMethod.Post, $"/api/ledger/v2/{ledgerName}/transactions", WorldPosting, admin, ledgerApi: true)).Status);
 
         // The main port has no ledger API, whatever the Host header claims; the ledger port has nothing but it.
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(main, HttpMethod.Get, "/api/ledger/_info", key: admin)).Status);
@@ -102,7 +107,7 @@ public class LedgerApiListenerTests(FreshDatabase database) : IClassFixture<Fres
         Assert.Equal((await SendAsync(main, HttpMethod.Get, "/no/such/path")).Status, (await SendAsync(main, HttpMethod.Get, "/api/ledger/_info")).Status);
 
         // One transaction in that ledger: the refused posts wrote nothing.
-        var list = await SendAsync(ledger, HttpMethod.Get, $"/api/ledger/v2/{ledgerName}/transactions", key: admin);
+        var list = await SendAsync(ledger, HttpMethod.Get, $"/api/ledger/v2/{ledgerName}/transactions", key: admin, ledgerApi: true);
         Assert.Single(JsonDocument.Parse(list.Body).RootElement.GetProperty("cursor").GetProperty("data").EnumerateArray());
     }
 
@@ -113,20 +118,22 @@ public class LedgerApiListenerTests(FreshDatabase database) : IClassFixture<Fres
         var ledger = LedgerApiHost.Url(server);
         var ledgerAdmin = await LedgerApiHost.KeyAsync(server);
         var ledgerName = "l" + Guid.NewGuid().ToString("N")[..10];
-        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(ledger, HttpMethod.Post, $"v2/{ledgerName}", key: ledgerAdmin)).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(ledger, HttpMethod.Post, $"v2/{ledgerName}", key: ledgerAdmin, ledgerApi: true)).Status);
         var transactions = $"v2/{ledgerName}/transactions";
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(ledger, HttpMethod.Post, transactions, WorldPosting)).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(ledger, HttpMethod.Post, transactions, WorldPosting, "wf_not_a_key")).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(ledger, HttpMethod.Post, transactions, WorldPosting, ledgerApi: true)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(ledger, HttpMethod.Post, transactions, WorldPosting, "wf_not_a_key", ledgerApi: true)).Status);
         var moneyMover = await server.NewKeyAsync(Scopes.MovementsWrite, Scopes.WalletsRead, Scopes.ReportsRead);
-        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(ledger, HttpMethod.Post, transactions, WorldPosting, moneyMover)).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(ledger, HttpMethod.Get, transactions, key: moneyMover)).Status);
-        var empty = await SendAsync(ledger, HttpMethod.Get, transactions, key: ledgerAdmin);
+        var forbidden = await SendAsync(ledger, HttpMethod.Post, transactions, WorldPosting, moneyMover, ledgerApi: true);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.Status);
+        Assert.Contains("ledger:admin", JsonDocument.Parse(forbidden.Body).RootElement.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(ledger, HttpMethod.Get, transactions, key: moneyMover, ledgerApi: true)).Status);
+        var empty = await SendAsync(ledger, HttpMethod.Get, transactions, key: ledgerAdmin, ledgerApi: true);
         Assert.Empty(JsonDocument.Parse(empty.Body).RootElement.GetProperty("cursor").GetProperty("data").EnumerateArray());
 
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ledger, HttpMethod.Post, transactions, WorldPosting, ledgerAdmin)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ledger, HttpMethod.Post, transactions, WorldPosting, await server.NewKeyAsync())).Status);
-        var two = await SendAsync(ledger, HttpMethod.Get, transactions, key: ledgerAdmin);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ledger, HttpMethod.Post, transactions, WorldPosting, ledgerAdmin, ledgerApi: true)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ledger, HttpMethod.Post, transactions, WorldPosting, await server.NewKeyAsync(), ledgerApi: true)).Status);
+        var two = await SendAsync(ledger, HttpMethod.Get, transactions, key: ledgerAdmin, ledgerApi: true);
         Assert.Equal(2, JsonDocument.Parse(two.Body).RootElement.GetProperty("cursor").GetProperty("data").GetArrayLength());
     }
 

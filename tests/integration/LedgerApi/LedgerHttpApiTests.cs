@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using WalletFlow.Host;
+using WalletFlow.Tests.Integration.Contracts;
 using WalletFlow.Tests.Integration.Infrastructure;
 
 namespace WalletFlow.Tests.Integration.LedgerApi;
@@ -122,6 +123,32 @@ public sealed class LedgerHttpApiTests(FreshDatabase database) : IClassFixture<F
         Assert.Equal("world", reverted.Body.GetProperty("data").GetProperty("postings")[0].GetProperty("destination").GetString());
         Assert.Equal("ALREADY_REVERT", twice.Body.GetProperty("errorCode").GetString());
         Assert.True((await SendAsync(HttpMethod.Get, $"v2/{ledger}/transactions/0")).Body.GetProperty("data").GetProperty("reverted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_revert_is_logged_as_the_contracts_V2LogDataRevertedTransaction_the_original_and_its_reversal()
+    {
+        var ledger = await NewLedgerAsync();
+        await SendAsync(HttpMethod.Post, $"v2/{ledger}/transactions", Postings("world", "wallets:w1:main", 10, "paid-0"));
+        var reversal = (await SendAsync(HttpMethod.Post, $"v2/{ledger}/transactions/0/revert")).Body.GetProperty("data");
+        var original = (await SendAsync(HttpMethod.Get, $"v2/{ledger}/transactions/0")).Body.GetProperty("data");
+
+        var logs = (await SendAsync(HttpMethod.Get, $"v2/{ledger}/logs")).Body.GetProperty("cursor").GetProperty("data");
+
+        var entry = Assert.Single(logs.EnumerateArray(), l => l.GetProperty("type").GetString() == "REVERTED_TRANSACTION");
+        var data = entry.GetProperty("data");
+        Assert.Empty(FormanceContract.Instance.Errors("V2LogDataRevertedTransaction", data));
+        Assert.Equal(["revertedTransaction", "transaction"], data.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        var reverted = data.GetProperty("revertedTransaction");
+        Assert.Equal((0L, true, "paid-0"), (reverted.GetProperty("id").GetInt64(), reverted.GetProperty("reverted").GetBoolean(), reverted.GetProperty("reference").GetString()));
+        Assert.Equal(original.GetProperty("postings").GetRawText(), reverted.GetProperty("postings").GetRawText());
+        Assert.Equal(original.GetProperty("revertedAt").GetDateTimeOffset(), reverted.GetProperty("revertedAt").GetDateTimeOffset());
+        var logged = data.GetProperty("transaction");
+        Assert.Equal(reversal.GetProperty("id").GetInt64(), logged.GetProperty("id").GetInt64());
+        Assert.Equal(reversal.GetProperty("postings").GetRawText(), logged.GetProperty("postings").GetRawText());
+        Assert.Equal("world", logged.GetProperty("postings")[0].GetProperty("destination").GetString());
+        Assert.Equal(reversal.GetProperty("insertedAt").GetDateTimeOffset(), reverted.GetProperty("revertedAt").GetDateTimeOffset());
+        Assert.All(logs.EnumerateArray(), l => Assert.False(string.IsNullOrEmpty(l.GetProperty("hash").GetString())));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using WalletFlow.Adapters.Ledger;
 using WalletFlow.Adapters.Ledger.Formance;
 using WalletFlow.Core.Ports;
+using WalletFlow.Tests.Integration.Contracts;
 using LedgerTransaction = WalletFlow.Adapters.Ledger.LedgerTransaction;
 
 namespace WalletFlow.Tests.Integration.LedgerContract;
@@ -24,8 +25,10 @@ public sealed class FormanceHttpDriver : ILedgerDriver, IDisposable
     /// <param name="target">What the driver talks to, for test output.</param>
     /// <param name="settings">More <c>Ledger:*</c> settings (credentials, timeouts).</param>
     /// <param name="bearer">A token every request carries as <c>Authorization: Bearer</c> (walletflow's ledger API wants a <c>ledger:admin</c> key).</param>
-    public FormanceHttpDriver(Uri baseUrl, string target, IDictionary<string, string?>? settings = null, string? bearer = null)
+    /// <param name="checkContract">Check every answer against the Formance contract (<see cref="FormanceContract"/>): one it does not declare fails the test.</param>
+    public FormanceHttpDriver(Uri baseUrl, string target, IDictionary<string, string?>? settings = null, string? bearer = null, bool checkContract = false)
     {
+        ArgumentNullException.ThrowIfNull(baseUrl);
         Target = target;
         var values = new Dictionary<string, string?>
         {
@@ -37,6 +40,9 @@ public sealed class FormanceHttpDriver : ILedgerDriver, IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        // Innermost, after the adapter's own handlers: every attempt's answer is checked as the wire carried it.
+        if (checkContract)
+            services.AddFormanceLedgerClient().AddHttpMessageHandler(() => FormanceContract.Handler(baseUrl));
         services.AddWalletFlowLedger(configuration);
         if (bearer is not null)
             services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(c => c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer)));

@@ -6,7 +6,8 @@ namespace WalletFlow.Tests.Integration.LedgerContract;
 
 /// <summary>
 /// walletflow's host in-process on a real loopback socket over its own database, serving the
-/// Formance-compatible API at /api/ledger on its own listener; the driver is the Formance adapter pointed at it.
+/// Formance-compatible API at /api/ledger on its own listener; the driver is the Formance adapter pointed at it,
+/// and every answer it receives is checked against the Formance contract's schema for its operation and status.
 /// </summary>
 public sealed class HostedLedgerFixture(PostgresServer server) : IAsyncLifetime
 {
@@ -20,7 +21,7 @@ public sealed class HostedLedgerFixture(PostgresServer server) : IAsyncLifetime
         await _database.InitializeAsync();
         _host = await LedgerApiHost.StartAsync(_database.ConnectionString, CancellationToken.None);
         Driver = new FormanceHttpDriver(LedgerApiHost.Url(_host), "Formance adapter → walletflow host /api/ledger over HTTP",
-            bearer: await LedgerApiHost.KeyAsync(_host));
+            bearer: await LedgerApiHost.KeyAsync(_host), checkContract: true);
     }
 
     public async ValueTask DisposeAsync()

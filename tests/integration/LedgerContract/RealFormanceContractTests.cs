@@ -21,7 +21,7 @@ public sealed class RealFormanceContractTests : LedgerContractTests, IDisposable
             if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)
                 settings[$"Ledger:Formance:{key}"] = value;
         }
-        _driver = new FormanceHttpDriver(new Uri(url), $"real Formance Ledger at {url}", settings);
+        _driver = new FormanceHttpDriver(new Uri(url), $"real Formance Ledger at {url}", settings, checkContract: true);
     }
 
     protected override ILedgerDriver Driver =>
