@@ -13,6 +13,7 @@ using WalletFlow.Host.Durable;
 using WalletFlow.Host.Health;
 using WalletFlow.Host.Identity;
 using WalletFlow.Host.LedgerApi;
+using WalletFlow.Host.Ops;
 using WalletFlow.Host.Payouts;
 using WalletFlow.Host.Reserves;
 using WalletFlow.Orchestrations.Cutover;
@@ -66,6 +67,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
         builder.Services.AddWalletFlowHealthChecks();
         builder.Services.AddWalletFlowIdentity(builder.Configuration);
         builder.Services.AddWalletFlowApi(builder.Configuration);
+        builder.Services.AddWalletFlowOps();
         builder.Services.AddWalletFlowDurable(builder.Configuration, registry =>
         {
             registry.AddOrchestrator<PayoutSaga>();
@@ -88,6 +90,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
         app.MapLedgerApi();
         app.MapV1Api();
         app.MapReportsApi().MapGatesApi();
+        app.MapOpsConsole();
         try
         {
             var database = await WalletFlowHostDefaults.PrepareDatabaseAsync(app.Services, ct);
