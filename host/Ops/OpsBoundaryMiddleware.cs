@@ -7,6 +7,9 @@ namespace WalletFlow.Host.Ops;
 /// </summary>
 public sealed class OpsBoundaryMiddleware(RequestDelegate next)
 {
+    public const string ForgedMessage =
+        "This form's anti-forgery token is missing or not valid for your session, so nothing was done. Reload the page and send the form again.";
+
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -21,7 +24,7 @@ public sealed class OpsBoundaryMiddleware(RequestDelegate next)
                 || e.Message.Contains("anti-forgery", StringComparison.OrdinalIgnoreCase);
             await OpsResults.Error(e.StatusCode, "Request refused",
                     forged
-                        ? "This form's anti-forgery token is missing or not valid for your session, so nothing was done. Reload the page and send the form again."
+                        ? ForgedMessage
                         : "The request could not be read, so nothing was done.")
                 .ExecuteAsync(context);
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using WalletFlow.Core.Identity;
 using WalletFlow.Host.Identity;
 
@@ -30,6 +31,16 @@ public static class OpsConsole
         app.UseWhen(OperatorCookie.Serves, ops => ops.UseMiddleware<OpsBoundaryMiddleware>());
         app.UseAntiforgery();
         var ops = app.MapGroup(OperatorCookie.PathPrefix).ExcludeFromDescription().RequireScope(Scopes.ReportsRead);
+        // Every post checks its anti-forgery token here, before its handler, whatever the handler binds:
+        // minimal APIs check it only for handlers that bind the form, and sign-out binds nothing.
+        ops.AddEndpointFilter(async (invocation, next) =>
+        {
+            var context = invocation.HttpContext;
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
+                return OpsResults.Error(StatusCodes.Status400BadRequest, "Request refused", OpsBoundaryMiddleware.ForgedMessage);
+            return await next(invocation);
+        });
         ops.MapOpsStaticFiles();
         ops.MapOpsSignIn();
         ops.MapOpsScreens();
