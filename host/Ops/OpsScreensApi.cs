@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using WalletFlow.Adapters.Gates;
+using WalletFlow.Core.Coa;
 using WalletFlow.Core.Corrections;
 using WalletFlow.Core.Flags;
 using WalletFlow.Core.Gates;
@@ -19,6 +20,8 @@ namespace WalletFlow.Host.Ops;
 /// </summary>
 public static class OpsScreensApi
 {
+    private const int PageSize = 25;
+
     public static RouteGroupBuilder MapOpsScreens(this RouteGroupBuilder ops)
     {
         ops.MapGet("", async (IGateRunStore gates, PayoutPause pause, CancellationToken ct) =>
@@ -41,6 +44,39 @@ public static class OpsScreensApi
                 return OpsResults.Error(StatusCodes.Status400BadRequest, "Statement refused", refused.Message);
             return OpsResults.Page<WalletPage>(new { Wallet = found, Statement = lines, Cursor = cursor });
         }).WithName("Ops.Wallet");
+
+        ops.MapGet("/transactions", async (string? account, long? before, ILedger ledger, CancellationToken ct) =>
+            OpsResults.Page<TransactionsPage>(new
+            {
+                Account = account,
+                Before = before,
+                Page = await ledger.ListTransactionsAsync(string.IsNullOrWhiteSpace(account) ? "" : account.Trim(), PageSize, before, ct),
+            }))
+            .WithName("Ops.Transactions");
+
+        ops.MapGet("/holds", async (IReconciliationRecords records, CancellationToken ct) =>
+            OpsResults.Page<HoldsPage>(new { Holds = (await records.ListHoldsAsync(ct)).Where(h => h.IsOpen).ToList() }))
+            .WithName("Ops.Holds");
+
+        ops.MapGet("/coa", async (ICoaCatalog catalog, CoaService coa, CancellationToken ct) =>
+            OpsResults.Page<CoaPage>(new { Current = await catalog.GetCurrentAsync(ct), Drift = await coa.CompareDatabaseWithSeedAsync(ct) }))
+            .WithName("Ops.Coa");
+
+        ops.MapGet("/cutovers", (string? id) => !string.IsNullOrWhiteSpace(id)
+                ? Results.Redirect("/ops/cutovers/" + Uri.EscapeDataString(id.Trim()))
+                : OpsResults.Page<CutoverSearchPage>(new { }))
+            .WithName("Ops.Cutovers");
+
+        ops.MapGet("/cutovers/{cutoverId}", async (string cutoverId, ICutoverStore cutovers, CancellationToken ct) =>
+            await cutovers.FindAsync(cutoverId, ct) is { } run
+                ? OpsResults.Page<CutoverPage>(new
+                {
+                    Run = run,
+                    Progress = await cutovers.ProgressAsync(cutoverId, 100, ct),
+                    Steps = await cutovers.TransitionsAsync(cutoverId, ct),
+                })
+                : OpsResults.Error(StatusCodes.Status404NotFound, "No such cutover", $"There is no cutover '{cutoverId}'."))
+            .WithName("Ops.Cutover");
 
         ops.MapGet("/transactions/{id:long}", async (long id, ILedger ledger, CancellationToken ct) =>
             await ledger.FindTransactionAsync(id, ct) is { } transaction

@@ -4,13 +4,6 @@ using WalletFlow.Core.Payouts;
 
 namespace WalletFlow.Host.Ops;
 
-/// <summary>One line of a payout's orchestration timeline.</summary>
-/// <param name="At">When the store recorded it.</param>
-/// <param name="Kind">activity, timer, event, saga.</param>
-/// <param name="What">The step in words: "Hold scheduled", "Requery 2 completed", "Timer set".</param>
-/// <param name="Detail">A timer's due time, a failure's reason, an outcome.</param>
-public sealed record PayoutTimelineLine(DateTime At, string Kind, string What, string? Detail);
-
 /// <summary>
 /// A payout saga's history as the durable store holds it, in words: each activity scheduled and
 /// completed (named by its step, requeries numbered), each timer with its due time, each event raised.

@@ -355,7 +355,7 @@ public sealed class OpsConsoleTests(OpsConsoleHost ops) : IClassFixture<OpsConso
         await page.EvalOnSelectorAsync("form.command input[name=__RequestVerificationToken]", "e => e.remove()");
         var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("form.command button[type=submit]"), r => r.Request.Method == "POST");
         Assert.Equal(400, refused.Status);
-        Assert.Contains("anti-forgery token is missing", await refused.TextAsync(), StringComparison.Ordinal);
+        await page.GetByText("anti-forgery token is missing", new PageGetByTextOptions { Exact = false }).First.WaitForAsync();
         Assert.Equal(1_000, (await BalancesAsync(wallet)).Available.MinorUnits);
     }
 
@@ -385,5 +385,41 @@ public sealed class OpsConsoleTests(OpsConsoleHost ops) : IClassFixture<OpsConso
             repair.Parameters.Add(new NpgsqlParameter { Value = wallet });
             await repair.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task A_viewer_reads_every_screen_at_its_own_address()
+    {
+        var wallet = (await ops.Host.FundedWalletAsync("40.00")).WalletId;
+        var placed = await Get<WalletFlow.Core.Holds.PlaceHold>().RunAsync(
+            new WalletFlow.Core.Holds.PlaceHoldRequest(UseCaseFixture.Key(), wallet, "15.00", "NGN", UseCaseFixture.NewId("h")), Ct);
+        Assert.True(placed.IsSuccess, placed.ToString());
+        var holdId = placed.Value.Attributes["holdId"];
+        var page = await ops.SignInAsync(OpsConsoleHost.Viewer);
+        var screens = new Dictionary<string, string>
+        {
+            ["/ops"] = "Payouts",
+            ["/ops/wallets?q=" + wallet] = wallet,
+            ["/ops/wallets/" + wallet] = "15.00 NGN",
+            ["/ops/transactions?account=wallets:" + wallet] = "hold-place",
+            ["/ops/holds"] = holdId,
+            ["/ops/payouts"] = "Payouts in flight",
+            ["/ops/review"] = "Manual-review queue",
+            ["/ops/corrections"] = "Corrections",
+            ["/ops/gates"] = "Reconciliation gates",
+            ["/ops/flags"] = FeatureFlagNames.PayoutsPaused,
+            ["/ops/coa"] = "matches the seed",
+            ["/ops/cutovers"] = "Find a cutover",
+            ["/ops/reports/trial-balance"] = "Every book foots",
+            ["/ops/reports/alm"] = "customer liabilities",
+            ["/ops/audit"] = "The newest 200 entries",
+        };
+        foreach (var (address, text) in screens)
+        {
+            var response = await page.GotoAsync(address);
+            Assert.True(response!.Status == 200, $"{address}: {response.Status}");
+            Assert.Contains(text, await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        }
+        Assert.Equal(404, (await page.GotoAsync("/ops/cutovers/no-such-cutover"))!.Status);
     }
 }
