@@ -1,3 +1,4 @@
+using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -26,9 +27,14 @@ public static class DurableInstances
             await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(orchestration), input,
                 new StartOrchestrationOptions(InstanceId: instanceId).WithDedupeStatuses([.. Alive]), cancellationToken);
         }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // A live instance refused the start (dedupe): it is the workflow, never a second one. It may have
+            // ended since; asking again whether it lives then answered "no" and the caller got a 500.
+        }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // A live instance refused the start (dedupe): it is the workflow, never a second one. Anything else is a real failure.
+            // A backend that reports the refusal otherwise: the instance must be alive now. Anything else is a real failure.
             if (!await client.IsAliveAsync(instanceId, cancellationToken))
                 throw;
         }

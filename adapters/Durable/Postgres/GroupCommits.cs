@@ -9,7 +9,8 @@ namespace WalletFlow.Adapters.Durable.Postgres;
 /// waits on PostgreSQL's WAL flush, one fsync after another. Writes that arrive while a group commits
 /// form the next group, so an idle store still commits each one at once, and a busy one shares flushes.
 /// A group that fails (one member's lease ran out, a deadlock, a lost connection) is run again one
-/// write at a time, so each member gets its own answer and no member fails for another's.
+/// write at a time, so each member gets its own answer and no member fails for another's; a write that
+/// is a deadlock's victim on its own is run again too.
 /// </summary>
 internal sealed class GroupCommits : IAsyncDisposable
 {
@@ -74,16 +75,30 @@ internal sealed class GroupCommits : IAsyncDisposable
         }
     }
 
+    // A write alone can still be chosen as a deadlock's victim (two writers, the lease looks and their
+    // renewals touch the same rows): it rolled back whole, so it is run again, a few times, before its
+    // caller hears of it. A lease start or a client's start failed with 40P01 otherwise (a 500 in CI).
+    private const int Attempts = 4;
+
     private async Task RunAloneAsync(Pending pending)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await ExecuteAsync(pending.Statements);
-            pending.Done.TrySetResult();
-        }
-        catch (Exception e)
-        {
-            pending.Done.TrySetException(e);
+            try
+            {
+                await ExecuteAsync(pending.Statements);
+                pending.Done.TrySetResult();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < Attempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt));
+            }
+            catch (Exception e)
+            {
+                pending.Done.TrySetException(e);
+                return;
+            }
         }
     }
 

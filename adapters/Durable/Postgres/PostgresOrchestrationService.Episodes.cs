@@ -76,12 +76,13 @@ public sealed partial class PostgresOrchestrationService
         }
         catch (PostgresException e) when (e.SqlState == "WF002")
         {
-            _heldOrchestrations.TryRemove(instanceId, out _);
+            held.Settled = true;
+            _heldOrchestrations.TryRemove(KeyValuePair.Create(instanceId, held));
             throw new DurableLeaseLostException($"The lease on orchestration '{instanceId}' ran out and another process took it over; this episode is discarded.", e);
         }
+        // The lease went back with the commit: nothing renews it any more (the work item's release is then a no-op).
         held.Settled = true;
-        if (writes is null)
-            _heldOrchestrations.TryRemove(instanceId, out _);
+        _heldOrchestrations.TryRemove(KeyValuePair.Create(instanceId, held));
         if (writes is { } w)
             _signal.WorkArrived(orchestrations: w.OrchestrationMessages.Count > 0, activities: w.ActivityMessages.Count > 0);
     }

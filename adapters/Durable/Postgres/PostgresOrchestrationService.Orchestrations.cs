@@ -107,23 +107,26 @@ public sealed partial class PostgresOrchestrationService
                 // failed: the instance is not held (nor its lease renewed) but left alone for a minute, and
                 // the others stay runnable.
                 LogUnprepared(_logger, instanceId, e);
-                _heldOrchestrations.TryRemove(instanceId, out _);
-                await TryLeaveAloneAsync(instanceId, token);
+                if (_heldOrchestrations.TryGetValue(instanceId, out var unprepared) && unprepared.Token == token)
+                    _heldOrchestrations.TryRemove(KeyValuePair.Create(instanceId, unprepared));
+                await TryLeaveAloneAsync(instanceId, token, TimeSpan.FromMinutes(1));
             }
         }
         return nextDue;
     }
 
-    private async Task TryLeaveAloneAsync(string instanceId, Guid token)
+    /// <summary>Gives the lease taken with <paramref name="token"/> back, with nobody to take the instance for <paramref name="wait"/>.</summary>
+    private async Task TryLeaveAloneAsync(string instanceId, Guid token, TimeSpan wait)
     {
         try
         {
             await using var release = _dataSource.CreateCommand("""
-                UPDATE durable.instances SET lock_token = NULL, lock_owner = NULL, lock_expires_at = now() + interval '1 minute'
+                UPDATE durable.instances SET lock_token = NULL, lock_owner = NULL, lock_expires_at = now() + $3
                 WHERE instance_id = $1 AND lock_token = $2
                 """);
             release.Parameters.Add(new NpgsqlParameter { Value = instanceId });
             release.Parameters.Add(new NpgsqlParameter { Value = token });
+            release.Parameters.Add(new NpgsqlParameter { Value = wait });
             await release.ExecuteNonQueryAsync();
         }
         catch (NpgsqlException)
@@ -145,6 +148,16 @@ public sealed partial class PostgresOrchestrationService
             if (row.ExecutionId is null || row.ExecutionId == executionId || message.Event is ExecutionStartedEvent)
                 newMessages.Add(message);
         }
+        if (_heldOrchestrations.TryGetValue(instanceId, out var running) && !running.Settled)
+        {
+            // An episode of this instance is still running here under a lease that ran out (renewals
+            // failed or the process stalled). A second work item for the same instance must not reach
+            // the sidecar while the first is in it (it matches the worker's answer by instance id); the
+            // first one's commit is refused now that its token is gone, and the messages are leased again.
+            LogStillRunning(_logger, instanceId);
+            await TryLeaveAloneAsync(instanceId, token, TimeSpan.FromSeconds(1));
+            return;
+        }
         var held = new HeldOrchestration(token, executionId, [.. rows.Select(r => r.Id)], history.Count);
         _heldOrchestrations[instanceId] = held;
         var finished = IsTerminal(Enum.Parse<OrchestrationStatus>(status)) && !newMessages.Any(m => m.Event is ExecutionStartedEvent);
@@ -154,8 +167,9 @@ public sealed partial class PostgresOrchestrationService
             await CommitEpisodeAsync(instanceId, held, writes: null);
             return;
         }
-        _leasedOrchestrations.Enqueue(new TaskOrchestrationWorkItem
+        _leasedOrchestrations.Enqueue(new LeasedOrchestrationWorkItem
         {
+            Lease = held,
             InstanceId = instanceId,
             OrchestrationRuntimeState = new OrchestrationRuntimeState(history),
             NewMessages = newMessages,
@@ -181,7 +195,7 @@ public sealed partial class PostgresOrchestrationService
     {
         ArgumentNullException.ThrowIfNull(workItem);
         ArgumentNullException.ThrowIfNull(newOrchestrationRuntimeState);
-        var held = Held(workItem.InstanceId);
+        var held = Held(workItem);
         var state = orchestrationState ?? StateOf(newOrchestrationRuntimeState);
         var messages = (orchestratorMessages ?? []).Concat(timerMessages ?? []).Append(continuedAsNewMessage).Where(m => m is not null).ToList();
         await CommitEpisodeAsync(workItem.InstanceId, held,
@@ -191,7 +205,9 @@ public sealed partial class PostgresOrchestrationService
     public async Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         ArgumentNullException.ThrowIfNull(workItem);
-        if (!_heldOrchestrations.TryGetValue(workItem.InstanceId, out var held) || held.Settled)
+        var held = LeaseOf(workItem);
+        _heldOrchestrations.TryRemove(KeyValuePair.Create(workItem.InstanceId, held));
+        if (held.Settled)
             return;
         held.Settled = true;
         // The messages stay where they are; the instance is left alone for a second before anyone retries it.
@@ -207,8 +223,12 @@ public sealed partial class PostgresOrchestrationService
     public async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         ArgumentNullException.ThrowIfNull(workItem);
-        if (!_heldOrchestrations.TryRemove(workItem.InstanceId, out var held) || held.Settled)
+        // Only this work item's own lease: the process may hold a newer one on the instance already.
+        var held = LeaseOf(workItem);
+        _heldOrchestrations.TryRemove(KeyValuePair.Create(workItem.InstanceId, held));
+        if (held.Settled)
             return;
+        held.Settled = true;
         await using var command = _dataSource.CreateCommand(
             "UPDATE durable.instances SET lock_token = NULL, lock_owner = NULL, lock_expires_at = NULL WHERE instance_id = $1 AND lock_token = $2");
         command.Parameters.Add(new NpgsqlParameter { Value = workItem.InstanceId });
@@ -229,10 +249,14 @@ public sealed partial class PostgresOrchestrationService
         return batch;
     }
 
-    private HeldOrchestration Held(string instanceId) =>
-        _heldOrchestrations.TryGetValue(instanceId, out var held) && !held.Settled
+    private static HeldOrchestration LeaseOf(TaskOrchestrationWorkItem workItem) =>
+        (workItem as LeasedOrchestrationWorkItem)?.Lease
+        ?? throw new ArgumentException($"Work item for '{workItem.InstanceId}' was not handed out by this store.", nameof(workItem));
+
+    private static HeldOrchestration Held(TaskOrchestrationWorkItem workItem) =>
+        LeaseOf(workItem) is { Settled: false } held
             ? held
-            : throw new DurableLeaseLostException($"This process holds no lease on orchestration '{instanceId}'.");
+            : throw new DurableLeaseLostException($"This process holds no lease on orchestration '{workItem.InstanceId}' for this work item.");
 
     internal static bool IsTerminal(OrchestrationStatus status) =>
         status is OrchestrationStatus.Completed or OrchestrationStatus.Failed or OrchestrationStatus.Terminated or OrchestrationStatus.Canceled;
@@ -253,6 +277,9 @@ public sealed partial class PostgresOrchestrationService
         Output = runtime.Output,
         FailureDetails = runtime.FailureDetails,
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Orchestration {InstanceId} was leased again while an episode of it still runs in this process under a lease that ran out; that episode's commit will be refused and the instance is retried in a second")]
+    private static partial void LogStillRunning(ILogger logger, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Orchestration {InstanceId} could not be prepared to run (a row this process cannot read, or the database failed); it is left alone for a minute")]
     private static partial void LogUnprepared(ILogger logger, string instanceId, Exception exception);

@@ -208,12 +208,20 @@ public sealed partial class PostgresOrchestrationService :
                 if (instances.Length == 0 && tasks.Length == 0)
                     continue;
                 await using var batch = _dataSource.CreateBatch();
-                batch.BatchCommands.Add(Sql.Command(
-                    "UPDATE durable.instances SET lock_expires_at = now() + $2 WHERE instance_id = ANY($1) AND lock_owner = $3",
-                    instances, _options.LeaseDuration, Owner));
-                batch.BatchCommands.Add(Sql.Command(
-                    "UPDATE durable.new_tasks SET lock_expires_at = now() + $2 WHERE id = ANY($1) AND lock_owner = $3",
-                    tasks, _options.LeaseDuration, Owner));
+                // SKIP LOCKED: a row another transaction holds right now is one being committed or given
+                // back (its lease ends there); waiting on it deadlocked with group commits (40P01 in the logs).
+                batch.BatchCommands.Add(Sql.Command("""
+                    UPDATE durable.instances i SET lock_expires_at = now() + $2
+                    FROM (SELECT instance_id FROM durable.instances WHERE instance_id = ANY($1) AND lock_owner = $3
+                          ORDER BY instance_id FOR UPDATE SKIP LOCKED) c
+                    WHERE i.instance_id = c.instance_id
+                    """, instances, _options.LeaseDuration, Owner));
+                batch.BatchCommands.Add(Sql.Command("""
+                    UPDATE durable.new_tasks t SET lock_expires_at = now() + $2
+                    FROM (SELECT id FROM durable.new_tasks WHERE id = ANY($1) AND lock_owner = $3
+                          ORDER BY id FOR UPDATE SKIP LOCKED) c
+                    WHERE t.id = c.id
+                    """, tasks, _options.LeaseDuration, Owner));
                 await batch.ExecuteNonQueryAsync(ct);
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException)

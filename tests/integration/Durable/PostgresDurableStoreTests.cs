@@ -264,6 +264,40 @@ public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFi
         Assert.Equal(live, (await store.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(10), Ct)).InstanceId);
     }
 
+    /// <summary>
+    /// An episode's commit gives the instance back, and the same process may lease it for the next
+    /// episode before the dispatcher releases the first work item. That release must leave the newer
+    /// lease alone: it once cleared it, a third lease followed, and the second episode's commit deleted
+    /// the third's messages (a cutover's fan-in lost batch results and waited for ever after a restart).
+    /// </summary>
+    [Fact]
+    public async Task Releasing_a_committed_work_item_leaves_the_newer_lease_on_its_instance_alone_and_loses_no_message()
+    {
+        await using var own = await OwnDatabaseAsync();
+        await using var store = new PostgresOrchestrationService(own.ConnectionString, PostgresTaskHubOptions.Default, NullLoggerFactory.Instance);
+        var id = await StartAsync(store, "relay");
+        var first = await store.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(10), Ct);
+        await CommitRunningAsync(store, first);
+
+        await RaiseAsync(store, id, "one");
+        var second = await store.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal(id, second?.InstanceId);
+        await store.ReleaseTaskOrchestrationWorkItemAsync(first);
+
+        // The second lease still holds: a new event waits for it instead of being leased beside it.
+        await RaiseAsync(store, id, "two");
+        Assert.Null(await store.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(1), Ct));
+        await CommitRunningAsync(store, second!);
+        await store.ReleaseTaskOrchestrationWorkItemAsync(second!);
+
+        // "one" went into the history once; "two" is still there for the next episode.
+        var third = await store.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal(["\"two\""], third.NewMessages.Select(m => ((EventRaisedEvent)m.Event).Input));
+        var raised = (await store.GetHistoryAsync(id, Ct)).OfType<EventRaisedEvent>().Select(e => e.Input);
+        Assert.Equal(["\"one\""], raised);
+        await CompleteAsync(store, third, "done");
+    }
+
     [Fact]
     public async Task Instances_are_found_by_orchestration_name_status_and_creation_time()
     {
@@ -330,6 +364,25 @@ public sealed class PostgresDurableStoreTests(FreshDatabase database) : IClassFi
             await service.ReleaseTaskOrchestrationWorkItemAsync(item);
         }
     }
+
+    /// <summary>Commits an episode that applies the work item's messages and leaves the orchestration running; no release.</summary>
+    private static async Task CommitRunningAsync(PostgresOrchestrationService service, TaskOrchestrationWorkItem item)
+    {
+        var runtime = new OrchestrationRuntimeState(item.OrchestrationRuntimeState.Events);
+        runtime.AddEvent(new OrchestratorStartedEvent(-1));
+        foreach (var message in item.NewMessages)
+            runtime.AddEvent(message.Event);
+        runtime.AddEvent(new OrchestratorCompletedEvent(-1));
+        item.OrchestrationRuntimeState = runtime;
+        await service.CompleteTaskOrchestrationWorkItemAsync(item, runtime, [], [], [], null!, null!);
+    }
+
+    private static Task RaiseAsync(PostgresOrchestrationService service, string instanceId, string value) =>
+        service.SendTaskOrchestrationMessageAsync(new TaskMessage
+        {
+            OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId },
+            Event = new EventRaisedEvent(-1, $"\"{value}\"") { Name = "Signal" },
+        });
 
     private static async Task<List<string>> ListAsync(DurableTaskClient client, OrchestrationQuery query)
     {
