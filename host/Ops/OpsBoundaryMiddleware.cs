@@ -25,7 +25,7 @@ public sealed class OpsBoundaryMiddleware(RequestDelegate next)
             await OpsResults.Error(e.StatusCode, "Request refused",
                     forged
                         ? ForgedMessage
-                        : "The request could not be read, so nothing was done.")
+                        : "The request could not be read, so nothing was done.", bare: true)
                 .ExecuteAsync(context);
         }
     }

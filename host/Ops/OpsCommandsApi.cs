@@ -23,6 +23,7 @@ public static class OpsCommandsApi
 {
     /// <summary>How long a command whose key is still being run by an earlier submit of the same form waits for its result.</summary>
     private static readonly TimeSpan InProgressWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan InProgressPoll = TimeSpan.FromMilliseconds(100);
 
     public static RouteGroupBuilder MapOpsCommands(this RouteGroupBuilder ops)
     {
@@ -75,14 +76,10 @@ public static class OpsCommandsApi
         ops.MapCommand(OpsCommands.ResolvePayout, async ([FromForm] IFormCollection posted, ResolvePayout resolve, HttpContext context, CancellationToken ct) =>
         {
             var form = OpsForm.Posted(OpsCommands.ResolvePayout, posted);
-            var bound = form.Bind<PayoutResolutionBody>();
-            if (!bound.TryGetValue(out var body, out var rejected))
-                return OpsResults.Outcome(context, form, OpsCard.Rejected(form.Command, rejected));
-            var resolved = await resolve.RunAsync(form.Route("payoutId") ?? "", body.Outcome, body.Evidence, WalletFlowClaims.ActorOf(context.User), ct);
-            return resolved.TryGetValue(out var payout, out rejected)
-                ? OpsResults.Outcome(context, form, OpsCard.Done("Resolution accepted: the saga " + (body.Outcome == "settle" ? "settles" : "releases") + " the payout",
-                    [.. PayoutFacts(payout), Fact("evidence", body.Evidence ?? "")], "/ops/payouts/" + payout.PayoutId, "Follow its timeline"))
-                : OpsResults.Outcome(context, form, OpsCard.Rejected(form.Command, rejected));
+            return await AnswerAsync<PayoutResolutionBody, Payout>(context, form,
+                body => resolve.RunAsync(form.Route("payoutId") ?? "", body.Outcome, body.Evidence, WalletFlowClaims.ActorOf(context.User), ct),
+                (body, payout) => OpsCard.Done("Resolution accepted: the saga " + (body.Outcome == "settle" ? "settles" : "releases") + " the payout",
+                    [.. PayoutFacts(payout), Fact("evidence", body.Evidence ?? "")], "/ops/payouts/" + payout.PayoutId, "Follow its timeline"));
         });
 
         ops.MapCommand(OpsCommands.RequestCorrection, async ([FromForm] IFormCollection posted, RequestCorrection request, HttpContext context, CancellationToken ct) =>
@@ -99,13 +96,9 @@ public static class OpsCommandsApi
         ops.MapCommand(OpsCommands.DecideCorrection, async ([FromForm] IFormCollection posted, DecideCorrection decide, HttpContext context, CancellationToken ct) =>
         {
             var form = OpsForm.Posted(OpsCommands.DecideCorrection, posted);
-            var bound = form.Bind<CorrectionDecisionBody>();
-            if (!bound.TryGetValue(out var body, out var rejected))
-                return OpsResults.Outcome(context, form, OpsCard.Rejected(form.Command, rejected));
-            var decided = await decide.RunAsync(form.Route("correctionId") ?? "", body.Decision, body.Comment, WalletFlowClaims.ActorOf(context.User), ct);
-            return decided.TryGetValue(out var correction, out rejected)
-                ? OpsResults.Outcome(context, form, OpsCard.Done("Correction " + body.Decision + "d", CorrectionFacts(correction), "/ops/corrections", "Corrections"))
-                : OpsResults.Outcome(context, form, OpsCard.Rejected(form.Command, rejected));
+            return await AnswerAsync<CorrectionDecisionBody, Correction>(context, form,
+                body => decide.RunAsync(form.Route("correctionId") ?? "", body.Decision, body.Comment, WalletFlowClaims.ActorOf(context.User), ct),
+                (body, correction) => OpsCard.Done("Correction " + body.Decision + "d", CorrectionFacts(correction), "/ops/corrections", "Corrections"));
         });
 
         ops.MapCommand(OpsCommands.RunGates, async ([FromForm] IFormCollection posted, GateRunner gates, HttpContext context, CancellationToken ct) =>
@@ -159,6 +152,18 @@ public static class OpsCommandsApi
         });
     }
 
+    /// <summary>An unkeyed decision's form: bind the v1 body, call the use case, show what it answered.</summary>
+    private static async Task<IResult> AnswerAsync<TBody, T>(HttpContext context, OpsForm form, Func<TBody, Task<Result<T>>> call, Func<TBody, T, OpsCard> done)
+        where TBody : class
+    {
+        if (!form.Bind<TBody>().TryGetValue(out var body, out var rejected))
+            return OpsResults.Outcome(context, form, OpsCard.Rejected(form.Command, rejected));
+        var answered = await call(body);
+        return answered.TryGetValue(out var value, out rejected)
+            ? OpsResults.Outcome(context, form, done(body, value))
+            : OpsResults.Outcome(context, form, OpsCard.Rejected(form.Command, rejected));
+    }
+
     private static void MapCommand(this RouteGroupBuilder ops, OpsCommand command, Delegate handler) =>
         ops.MapPost("/commands/" + command.Slug, handler).RequireScope(command.Scope).WithName("Ops." + command.Slug);
 
@@ -173,13 +178,12 @@ public static class OpsCommandsApi
             return Result.Failure<T>(rejected);
         if (!IdempotencyKey.Create(form.Key).TryGetValue(out var key, out rejected))
             return Result.Failure<T>(rejected);
-        var deadline = DateTimeOffset.UtcNow + InProgressWait;
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
             var result = await call(key, body, ct);
-            if (result.Error is not IdempotencyInProgress || DateTimeOffset.UtcNow > deadline)
+            if (result.Error is not IdempotencyInProgress || attempt * InProgressPoll >= InProgressWait)
                 return result;
-            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+            await Task.Delay(InProgressPoll, ct);
         }
     }
 

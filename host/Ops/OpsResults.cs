@@ -28,6 +28,6 @@ public static class OpsResults
             : Page<CommandPage>(new { Form = form, Card = card }, status);
     }
 
-    public static IResult Error(int status, string title, string message) =>
-        Page<ErrorPage>(new { Status = status, Title = title, Message = message }, status);
+    public static IResult Error(int status, string title, string message, bool bare = false) =>
+        Page<ErrorPage>(new { Status = status, Title = title, Message = message, Bare = bare }, status);
 }

@@ -351,12 +351,25 @@ public sealed class OpsConsoleTests(OpsConsoleHost ops) : IClassFixture<OpsConso
         var wallet = (await ops.Host.FundedWalletAsync("10.00")).WalletId;
         var page = await ops.SignInAsync(OpsConsoleHost.Operator);
         await page.GotoAsync("/ops/commands/pay-in?walletId=" + wallet);
-        await FillAsync(page, new Dictionary<string, string> { ["amount"] = "5.00", ["currency"] = "NGN", ["source"] = "banks:gtb", ["externalRef"] = "forged" });
-        await page.EvalOnSelectorAsync("form.command input[name=__RequestVerificationToken]", "e => e.remove()");
-        var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("form.command button[type=submit]"), r => r.Request.Method == "POST");
-        Assert.Equal(400, refused.Status);
-        await page.GetByText("anti-forgery token is missing", new PageGetByTextOptions { Exact = false }).First.WaitForAsync();
+        // The operator's own session (its cookies, its browser) posts every field of the form but the token,
+        // as a page on another site that knows the form's shape would.
+        var fields = page.Context.APIRequest.CreateFormData();
+        foreach (var (name, value) in new Dictionary<string, string>
+        {
+            ["idempotencyKey"] = await page.InputValueAsync("input[name=idempotencyKey]"), ["walletId"] = wallet, ["amount"] = "5.00",
+            ["currency"] = "NGN", ["source"] = "banks:gtb", ["externalRef"] = "forged",
+        })
+            fields.Set(name, value);
+        var forged = await page.Context.APIRequest.PostAsync("/ops/commands/pay-in", new APIRequestContextOptions { Form = fields });
+        Assert.Equal(400, forged.Status);
+        Assert.Contains("anti-forgery token is missing", await forged.TextAsync(), StringComparison.Ordinal);
         Assert.Equal(1_000, (await BalancesAsync(wallet)).Available.MinorUnits);
+
+        // The same fields with the form's token go through: the refusal was the token's.
+        fields.Set("__RequestVerificationToken", await page.InputValueAsync("form.command input[name=__RequestVerificationToken]"));
+        var sent = await page.Context.APIRequest.PostAsync("/ops/commands/pay-in", new APIRequestContextOptions { Form = fields });
+        Assert.Equal(200, sent.Status);
+        Assert.Equal(1_500, (await BalancesAsync(wallet)).Available.MinorUnits);
     }
 
     [Fact]
