@@ -22,10 +22,7 @@ public sealed class OpsBoundaryMiddleware(RequestDelegate next)
             context.Response.Clear();
             var forged = e.InnerException is Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException
                 || e.Message.Contains("anti-forgery", StringComparison.OrdinalIgnoreCase);
-            await OpsResults.Error(e.StatusCode, "Request refused",
-                    forged
-                        ? ForgedMessage
-                        : "The request could not be read, so nothing was done.", bare: true)
+            await OpsResults.Refused(e.StatusCode, forged ? ForgedMessage : "The request could not be read, so nothing was done.")
                 .ExecuteAsync(context);
         }
     }

@@ -38,7 +38,7 @@ public static class OpsConsole
             var context = invocation.HttpContext;
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
                 && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
-                return OpsResults.Error(StatusCodes.Status400BadRequest, "Request refused", OpsBoundaryMiddleware.ForgedMessage, bare: true);
+                return OpsResults.Refused(StatusCodes.Status400BadRequest, OpsBoundaryMiddleware.ForgedMessage);
             return await next(invocation);
         });
         ops.MapOpsStaticFiles();

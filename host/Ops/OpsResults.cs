@@ -28,6 +28,20 @@ public static class OpsResults
             : Page<CommandPage>(new { Form = form, Card = card }, status);
     }
 
-    public static IResult Error(int status, string title, string message, bool bare = false) =>
-        Page<ErrorPage>(new { Status = status, Title = title, Message = message, Bare = bare }, status);
+    public static IResult Error(int status, string title, string message) =>
+        Page<ErrorPage>(new { Status = status, Title = title, Message = message }, status);
+
+    /// <summary>
+    /// The refusal of a post whose anti-forgery token is missing or wrong, as plain HTML: the component
+    /// renderer treats a post as a form submission and itself aborts one whose token failed, so this page
+    /// is not a component.
+    /// </summary>
+    public static IResult Refused(int status, string message) => Results.Content(
+        $"""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8" /><title>Request refused · walletflow ops</title><link rel="stylesheet" href="/ops/static/ops.css" /></head>
+        <body><main><h1>Request refused</h1><div class="card bad"><p class="status">{status}</p><p class="reason">{System.Net.WebUtility.HtmlEncode(message)}</p>
+        <p><a href="/ops">Back to the console</a></p></div></main></body></html>
+        """,
+        "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
 }
