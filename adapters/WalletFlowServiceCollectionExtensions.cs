@@ -12,6 +12,7 @@ using WalletFlow.Adapters.Payments;
 using WalletFlow.Adapters.Outbox;
 using WalletFlow.Adapters.Postgres;
 using WalletFlow.Adapters.Stores;
+using WalletFlow.Adapters.Telemetry;
 using WalletFlow.Adapters.Templates;
 using WalletFlow.Core.Banks;
 using WalletFlow.Core.Corrections;
@@ -51,7 +52,8 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PostgresOptions>, PostgresOptionsValidator>();
 
         services.AddSingleton<WalletFlowDatabase>();
-        services.AddSingleton(sp => NpgsqlDataSource.Create(PoolConnectionString(sp)));
+        services.AddSingleton(sp => NamedDataSource.Build(PoolConnectionString(sp), "walletflow-ledger"));
+        services.AddHostedService<OperationsGauges>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EmbeddedLedger>();

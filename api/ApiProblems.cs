@@ -84,6 +84,11 @@ public static class ApiProblems
                     .ToDictionary(g => g.Key, g => g.Select(e => e.Column is null ? e.Message : $"{e.Column}: {e.Message}").ToArray());
                 extensions["lines"] = refused.Errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }).ToArray();
                 break;
+            case Core.Coa.CoaFileRefused refused:
+                // Every problem with its line, and the other line of a clash (an overlapping pattern, a repeated GL code).
+                extensions["errors"] = refused.Issues.GroupBy(i => $"line {i.Line}").ToDictionary(g => g.Key, g => g.Select(i => i.Message).ToArray());
+                extensions["lines"] = refused.Issues.Select(i => new { line = i.Line, otherLine = i.OtherLine, message = i.Message }).ToArray();
+                break;
             case IdempotencyInProgress:
                 context.Response.Headers.RetryAfter = "1";
                 break;

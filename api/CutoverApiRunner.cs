@@ -1,7 +1,5 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 using WalletFlow.Core.Cutover;
 using WalletFlow.Core.Movements;
 using WalletFlow.Core.Ports;
@@ -19,17 +17,7 @@ public static class CutoverApiRunner
     public const string CutoverIdRouteValue = "cutoverId";
 
     /// <summary>The media type of a legacy balances file.</summary>
-    public const string CsvMediaType = "text/csv";
-
-    /// <summary>True for a <c>text/csv</c> body in UTF-8 (charset utf-8 or none).</summary>
-    public static bool IsCsv(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals(CsvMediaType, StringComparison.OrdinalIgnoreCase))
-            return false;
-        var charset = HeaderUtilities.RemoveQuotes(type.Charset);
-        return !type.Charset.HasValue || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
-    }
+    public const string CsvMediaType = CsvUpload.MediaType;
 
     /// <summary>POST /v1/cutovers: <b>202</b> with <c>Location</c> = the cutover's status URL, or the rejection (400 with every bad line).</summary>
     public static async Task<Results<Accepted<CutoverResponse>, ProblemHttpResult>> StartAsync(
@@ -37,20 +25,12 @@ public static class CutoverApiRunner
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(start);
-        if (!IsCsv(context.Request))
+        if (!CsvUpload.IsCsv(context.Request))
             return ApiProblems.Boundary(context, ApiProblems.UnsupportedMediaType, "A cutover file is CSV in UTF-8: send Content-Type: text/csv.");
         if (!IdempotencyKey.Create(idempotencyKey).TryGetValue(out var key, out var rejected))
             return ApiProblems.For(rejected, context);
-        string file;
-        try
-        {
-            using var reader = new StreamReader(context.Request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true));
-            file = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DecoderFallbackException)
-        {
+        if (await CsvUpload.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false) is not { } file)
             return ApiProblems.For(InvalidRequest.For("file", "The file is not valid UTF-8."), context);
-        }
         var started = await start.RunAsync(new StartCutoverRequest(key, file, actor), cancellationToken).ConfigureAwait(false);
         if (!started.TryGetValue(out var created, out rejected))
             return ApiProblems.For(rejected, context);

@@ -23,7 +23,7 @@ public sealed class GateFunctions(CoaSeedSync chart, GateRunner runner, ILogger<
     [Function(nameof(RunGates))]
     public async Task<GateRun> RunGates([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken ct)
     {
-        // As host/'s schedule does before its first run: the gates read the chart the seed defines.
+        // As host/'s schedule does before its first run: an empty database starts with the seed chart.
         await chart.SyncAsync(ct);
         var run = await runner.RunAsync(Trigger, ct);
         if (run.Passed)

@@ -16,5 +16,5 @@ public static class WalletFlowFunctionsHost
         WalletFlowBackgroundWork.LogSealer | WalletFlowBackgroundWork.OutboxRelay | WalletFlowBackgroundWork.OrphanReconciler;
 
     public static IServiceCollection Configure(IServiceCollection services, IConfiguration configuration) =>
-        services.AddWalletFlow(configuration, BackgroundWork);
+        services.AddWalletFlow(configuration, BackgroundWork).AddWalletFlowFunctionsTelemetry(configuration);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using WalletFlow.Adapters;
 using WalletFlow.Adapters.Postgres;
+using WalletFlow.Host.Telemetry;
 
 namespace WalletFlow.Host;
 
@@ -18,7 +19,7 @@ internal static class WalletFlowHostDefaults
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        ConfigureLogging(builder.Logging);
+        WalletFlowLogging.Configure(builder.Logging, builder.Configuration);
         builder.Services.AddWalletFlow(builder.Configuration);
         var services = builder.Services.BuildServiceProvider();
         try
@@ -30,17 +31,6 @@ internal static class WalletFlowHostDefaults
             await services.DisposeAsync();
             throw;
         }
-    }
-
-    public static void ConfigureLogging(ILoggingBuilder logging)
-    {
-        logging.ClearProviders();
-        logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-            o.UseUtcTimestamp = true;
-        });
     }
 
     /// <summary>

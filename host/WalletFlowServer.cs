@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask;
+using OpenTelemetry.Trace;
 using WalletFlow.Activities.Cutover;
 using WalletFlow.Activities.Corrections;
 using WalletFlow.Activities.Payouts;
@@ -16,6 +17,7 @@ using WalletFlow.Host.LedgerApi;
 using WalletFlow.Host.Ops;
 using WalletFlow.Host.Payouts;
 using WalletFlow.Host.Reserves;
+using WalletFlow.Host.Telemetry;
 using WalletFlow.Orchestrations.Cutover;
 using WalletFlow.Orchestrations.Corrections;
 using WalletFlow.Orchestrations.Payouts;
@@ -51,17 +53,20 @@ public sealed class WalletFlowServer : IAsyncDisposable
     /// <param name="args">ASP.NET Core configuration arguments (<c>--urls</c>, <c>--Section:Key=value</c>).</param>
     /// <param name="ct">Cancels start-up (Ctrl-C while the database starts).</param>
     /// <param name="registerTasks">More orchestrators and activities for the durable worker (tests add their own).</param>
-    public static async Task<WalletFlowServer> StartAsync(string[] args, CancellationToken ct, Action<DurableTaskRegistry>? registerTasks = null)
+    /// <param name="tracing">More trace configuration: tests add an in-memory exporter (host/Telemetry).</param>
+    public static async Task<WalletFlowServer> StartAsync(string[] args, CancellationToken ct, Action<DurableTaskRegistry>? registerTasks = null,
+        Action<TracerProviderBuilder>? tracing = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        WalletFlowHostDefaults.ConfigureLogging(builder.Logging);
+        WalletFlowLogging.Configure(builder.Logging, builder.Configuration);
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls(DefaultUrl);
         builder.AddWalletFlowLedgerApi();
+        builder.AddWalletFlowTelemetry(tracing);
 
         builder.Services.AddWalletFlow(builder.Configuration);
         builder.Services.AddWalletFlowHealthChecks();
@@ -87,6 +92,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
         var app = builder.Build();
         app.UseWalletFlowIdentity();
         app.MapWalletFlowHealth();
+        app.MapWalletFlowMetrics();
         app.MapLedgerApi();
         app.MapV1Api();
         app.MapReportsApi().MapGatesApi();

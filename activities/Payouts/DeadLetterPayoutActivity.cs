@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using WalletFlow.Core.Payouts;
 using WalletFlow.Core.Ports;
+using WalletFlow.Core.Telemetry;
 
 namespace WalletFlow.Activities.Payouts;
 
@@ -10,6 +11,8 @@ public sealed class DeadLetterPayoutActivity(IPayoutStore payouts) : TaskActivit
     public override Task<bool> RunAsync(TaskActivityContext context, PayoutDeadLetter input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return payouts.RecordAsync(input.PayoutId, PayoutLifecycle.Transitions.DeadLettered(input.Requeries, input.LastDetail), CancellationToken.None);
+        return PayoutTelemetry.TimeAsync(PayoutLifecycle.DeadLetter,
+            () => payouts.RecordAsync(input.PayoutId, PayoutLifecycle.Transitions.DeadLettered(input.Requeries, input.LastDetail), CancellationToken.None),
+            _ => WalletFlowTelemetry.Outcomes.Passed);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using WalletFlow.Core.Payouts;
 using WalletFlow.Core.Ports;
+using WalletFlow.Core.Telemetry;
 
 namespace WalletFlow.Activities.Payouts;
 
@@ -12,7 +13,10 @@ namespace WalletFlow.Activities.Payouts;
 /// </summary>
 public sealed class HoldPayoutActivity(HoldPayout hold, IPayoutStore payouts) : TaskActivity<PayoutSagaInput, PayoutStepResult>
 {
-    public override async Task<PayoutStepResult> RunAsync(TaskActivityContext context, PayoutSagaInput input)
+    public override Task<PayoutStepResult> RunAsync(TaskActivityContext context, PayoutSagaInput input) =>
+        PayoutTelemetry.TimeAsync(PayoutLifecycle.Hold, () => HoldAsync(input), PayoutStepOutcome.Of);
+
+    private async Task<PayoutStepResult> HoldAsync(PayoutSagaInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var held = await hold.RunAsync(new HoldPayoutRequest(PayoutSteps.Key(input.PayoutId, PayoutLifecycle.Hold), input.PayoutId, input.WalletId,

@@ -1,13 +1,17 @@
 using Microsoft.DurableTask;
 using WalletFlow.Core.Payouts;
 using WalletFlow.Core.Ports;
+using WalletFlow.Core.Telemetry;
 
 namespace WalletFlow.Activities.Payouts;
 
 /// <summary>Step 3: asks the provider where the payout is. An unclear answer is followed by a resubmit under the same payout id, which the provider answers with the payout's state (or takes it, if the first submit never arrived).</summary>
 public sealed class QueryPayoutActivity(IPaymentProviderRegistry providers, IPayoutStore payouts) : TaskActivity<PayoutQuery, ProviderReply>
 {
-    public override async Task<ProviderReply> RunAsync(TaskActivityContext context, PayoutQuery input)
+    public override Task<ProviderReply> RunAsync(TaskActivityContext context, PayoutQuery input) =>
+        PayoutTelemetry.TimeAsync(PayoutTelemetry.RequeryStep, () => QueryAsync(input), PayoutStepOutcome.Of);
+
+    private async Task<ProviderReply> QueryAsync(PayoutQuery input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var provider = providers.Find(input.ProviderId);

@@ -1,13 +1,17 @@
 using Microsoft.DurableTask;
 using WalletFlow.Core.Payouts;
 using WalletFlow.Core.Ports;
+using WalletFlow.Core.Telemetry;
 
 namespace WalletFlow.Activities.Payouts;
 
 /// <summary>Step 4b: the payout definitively failed: the hold goes back to the wallet; the Released transition commits with the movement.</summary>
 public sealed class ReleasePayoutActivity(ReleasePayout release, IPayoutStore payouts) : TaskActivity<PayoutClosing, PayoutStepResult>
 {
-    public override async Task<PayoutStepResult> RunAsync(TaskActivityContext context, PayoutClosing input)
+    public override Task<PayoutStepResult> RunAsync(TaskActivityContext context, PayoutClosing input) =>
+        PayoutTelemetry.TimeAsync(PayoutLifecycle.Release, () => ReleaseAsync(input), PayoutStepOutcome.Of);
+
+    private async Task<PayoutStepResult> ReleaseAsync(PayoutClosing input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var payoutId = input.Payout.PayoutId;

@@ -1,13 +1,17 @@
 using Microsoft.DurableTask;
 using WalletFlow.Core.Payouts;
 using WalletFlow.Core.Ports;
+using WalletFlow.Core.Telemetry;
 
 namespace WalletFlow.Activities.Payouts;
 
 /// <summary>Step 4a: the provider paid: hold to payouts clearing, fee to revenue; the Settled transition commits with the movement.</summary>
 public sealed class SettlePayoutActivity(SettlePayout settle, IPayoutStore payouts) : TaskActivity<PayoutClosing, PayoutStepResult>
 {
-    public override async Task<PayoutStepResult> RunAsync(TaskActivityContext context, PayoutClosing input)
+    public override Task<PayoutStepResult> RunAsync(TaskActivityContext context, PayoutClosing input) =>
+        PayoutTelemetry.TimeAsync(PayoutLifecycle.Settle, () => SettleAsync(input), PayoutStepOutcome.Of);
+
+    private async Task<PayoutStepResult> SettleAsync(PayoutClosing input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var payout = input.Payout;

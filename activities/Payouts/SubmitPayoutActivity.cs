@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using WalletFlow.Core.Monetary;
 using WalletFlow.Core.Payouts;
 using WalletFlow.Core.Ports;
+using WalletFlow.Core.Telemetry;
 
 namespace WalletFlow.Activities.Payouts;
 
@@ -13,7 +14,10 @@ namespace WalletFlow.Activities.Payouts;
 /// </summary>
 public sealed class SubmitPayoutActivity(IPaymentProviderRegistry providers, IPayoutStore payouts) : TaskActivity<PayoutSagaInput, ProviderReply>
 {
-    public override async Task<ProviderReply> RunAsync(TaskActivityContext context, PayoutSagaInput input)
+    public override Task<ProviderReply> RunAsync(TaskActivityContext context, PayoutSagaInput input) =>
+        PayoutTelemetry.TimeAsync(PayoutLifecycle.Submit, () => SubmitAsync(input), PayoutStepOutcome.Of);
+
+    private async Task<ProviderReply> SubmitAsync(PayoutSagaInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var currency = Currency.Find(input.Currency).Value;

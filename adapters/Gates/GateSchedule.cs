@@ -9,7 +9,8 @@ namespace WalletFlow.Adapters.Gates;
 
 /// <summary>
 /// The host's reconciliation timer (design.md §8): at start-up it publishes the seed chart of accounts
-/// when it changed and runs the gates (<c>Gates:RunOnStartup</c>), then runs them every
+/// into an empty database (a stored chart that differs from the seed is logged as drift, never
+/// overwritten) and runs the gates (<c>Gates:RunOnStartup</c>), then runs them every
 /// <c>Gates:IntervalMinutes</c>. A run that fails for an infrastructure reason is logged and the
 /// timer goes on; a failing gate is a stored result, not an error.
 /// </summary>
@@ -30,9 +31,14 @@ public sealed class GateSchedule(IServiceProvider services, IOptions<GateOptions
     private async Task SyncChartAsync(CancellationToken ct)
     {
         var outcome = await services.GetRequiredService<CoaSeedSync>().SyncAsync(ct);
+        var stored = outcome.Snapshot;
         if (outcome.Published)
-            logger.LogInformation("Chart of accounts v{Version} published from the seed; drift from the previous version: {Drift}",
-                outcome.Snapshot.Version, outcome.Drift is null ? "none published before" : Describe(outcome.Drift));
+            logger.LogInformation("Chart of accounts v{Version} published from the seed into an empty database", stored.Version);
+        else if (outcome.DiffersFromSeed)
+            logger.LogWarning(
+                "Chart of accounts v{Version} ({Source}, stored {PublishedAt:u} by {PublishedBy}) differs from the seed and is kept: {Drift}. "
+                + "To adopt the seed: walletflow coa import seed/coa.csv --dry-run, then without --dry-run",
+                stored.Version, stored.Source, stored.PublishedAt, stored.PublishedBy, Describe(outcome));
     }
 
     private async Task RunAsync(string trigger, CancellationToken ct)
@@ -58,7 +64,11 @@ public sealed class GateSchedule(IServiceProvider services, IOptions<GateOptions
         }
     }
 
-    private static string Describe(CoaVersionDrift drift) =>
-        $"missing {drift.MissingFromDatabase.Count}, extra {drift.ExtraInDatabase.Count}, changed {drift.Changed.Count}" +
-        string.Concat(drift.Changed.Select(c => $"; {c.GlCode}.{c.Field}: '{c.Database}' → '{c.Seed}'"));
+    private static string Describe(CoaSyncOutcome outcome)
+    {
+        var drift = outcome.Drift!;
+        return $"seed GL codes not stored {drift.MissingFromDatabase.Count}, stored GL codes not in the seed {drift.ExtraInDatabase.Count}, fields changed {drift.Changed.Count}"
+            + string.Concat(drift.Changed.Select(c => $"; {c.GlCode}.{c.Field}: stored '{c.Database}', seed '{c.Seed}'"))
+            + (outcome.EventGlDiffers ? "; the event→GL map differs from seed/event-gl.csv" : "");
+    }
 }

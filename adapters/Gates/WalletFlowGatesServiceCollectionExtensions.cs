@@ -25,6 +25,7 @@ public static class WalletFlowGatesServiceCollectionExtensions
         services.AddSingleton<IReconciliationRecords, PostgresReconciliationRecords>();
         services.AddSingleton<CoaSeedSync>();
         services.AddSingleton<CoaService>();
+        services.AddSingleton<ImportChartOfAccounts>();
         services.AddSingleton<TrialBalanceQuery>();
         services.AddSingleton<AlmQuery>();
         services.AddSingleton<GateRunner>();

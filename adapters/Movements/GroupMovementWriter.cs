@@ -81,7 +81,12 @@ public sealed partial class GroupMovementWriter(
             }
         }
         if (start)
-            _ = Task.Run(DrainAsync);
+        {
+            // The writer's loop serves every caller's movements, not the one whose call started it: it
+            // must not carry that caller's trace (each group's span is parented by its own members).
+            using (ExecutionContext.SuppressFlow())
+                _ = Task.Run(DrainAsync);
+        }
     }
 
     private async Task DrainAsync()

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Npgsql;
 using WalletFlow.Adapters.Ledger;
 using WalletFlow.Adapters.Stores;
 using WalletFlow.Core.Movements;
 using WalletFlow.Core.Ports;
 using WalletFlow.Core.Results;
+using WalletFlow.Core.Telemetry;
 
 namespace WalletFlow.Adapters.Movements;
 
@@ -28,7 +30,30 @@ internal sealed class MovementGroup(NpgsqlDataSource dataSource, EmbeddedLedger 
         var members = group.Take(distinct).ToList();
         var answers = new Result<MovementReceipt>?[members.Count];
         var failures = new Exception?[members.Count];
-        var planned = await RunAsync(members, answers, failures);
+        var started = Stopwatch.GetTimestamp();
+        using var span = LedgerTelemetry.Start(LedgerTelemetry.Embedded, [.. members.Select(m => m.Command.Caller)]);
+        int planned;
+        bool committed;
+        try
+        {
+            (planned, committed) = await RunAsync(members, answers, failures);
+        }
+        catch (Exception)
+        {
+            LedgerTelemetry.Finish(span, started, LedgerTelemetry.Embedded, members.Count, WalletFlowTelemetry.Outcomes.Failed);
+            throw;
+        }
+        for (var i = 0; i < planned; i++)
+        {
+            var answer = answers[i];
+            LedgerTelemetry.Member(span, members.Count, members[i].Command.Operation,
+                failures[i] is not null ? WalletFlowTelemetry.Outcomes.Failed
+                    : members[i].Command.Replayed ? WalletFlowTelemetry.Outcomes.Replayed
+                    : answer is { IsSuccess: true } ? WalletFlowTelemetry.Outcomes.Posted
+                    : WalletFlowTelemetry.Outcomes.Rejected,
+                answer is { IsSuccess: true } posted ? posted.Value.TransactionId : null, answer?.Error?.Code);
+        }
+        LedgerTelemetry.Finish(span, started, LedgerTelemetry.Embedded, members.Count, committed ? LedgerTelemetry.Committed : LedgerTelemetry.RolledBack);
 
         // Answered only now that the transaction has ended: its key locks are released, so a caller
         // that sends its next request at once is not told that this one is still in progress.
@@ -42,8 +67,9 @@ internal sealed class MovementGroup(NpgsqlDataSource dataSource, EmbeddedLedger 
         return group.Skip(planned).ToList();
     }
 
-    // Runs the first members, up to the first that must wait for a later transaction; returns how many ran.
-    private async Task<int> RunAsync(List<QueuedMovement> members, Result<MovementReceipt>?[] answers, Exception?[] failures)
+    // Runs the first members, up to the first that must wait for a later transaction; returns how many ran
+    // and whether a transaction committed.
+    private async Task<(int Planned, bool Committed)> RunAsync(List<QueuedMovement> members, Result<MovementReceipt>?[] answers, Exception?[] failures)
     {
         var ct = CancellationToken.None;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -57,7 +83,7 @@ internal sealed class MovementGroup(NpgsqlDataSource dataSource, EmbeddedLedger 
         for (var i = 0; i < planned; i++)
         {
             var command = members[i].Command;
-            if (MovementSteps.Answer(claims[i], command.Key) is { } answered)
+            if (MovementSteps.Answer(claims[i], command) is { } answered)
             {
                 answers[i] = answered;
                 continue;
@@ -84,7 +110,7 @@ internal sealed class MovementGroup(NpgsqlDataSource dataSource, EmbeddedLedger 
         }
 
         if (decisions.Count == 0)
-            return planned; // replays and rejections only: nothing to write, the rollback ends it
+            return (planned, false); // replays and rejections only: nothing to write, the rollback ends it
         var staged = await ledger.StageScriptsAsync(connection, ledgerName, decisions.Select(d => new StagedScript(
             LedgerPort.ToCreateTransaction(d.Decision.Ledger), d.Decision.Ledger.IdempotencyKey)).ToList(), ct);
         var records = new List<(string Key, byte[] Hash, CommandRecord Record)>();
@@ -112,6 +138,6 @@ internal sealed class MovementGroup(NpgsqlDataSource dataSource, EmbeddedLedger 
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             await batch.ExecuteNonQueryAsync(ct);
         }
-        return planned;
+        return (planned, records.Count > 0);
     }
 }

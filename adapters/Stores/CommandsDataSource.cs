@@ -1,4 +1,5 @@
 using Npgsql;
+using WalletFlow.Adapters.Telemetry;
 
 namespace WalletFlow.Adapters.Stores;
 
@@ -12,9 +13,12 @@ public sealed class CommandsDataSource(NpgsqlDataSource dataSource) : IAsyncDisp
 {
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
-    /// <summary>A pool on <paramref name="connectionString"/>, named in pg_stat_activity.</summary>
+    /// <summary>The pool's name in pg_stat_activity and in the connection metrics (<c>db.client.connection.pool.name</c>).</summary>
+    public const string Name = "walletflow-commands";
+
+    /// <summary>A pool on <paramref name="connectionString"/>, named in pg_stat_activity and in the connection metrics.</summary>
     public static CommandsDataSource Create(string connectionString) =>
-        new(NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "walletflow-commands" }.ConnectionString));
+        new(NamedDataSource.Build(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = Name }.ConnectionString, Name));
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -6,7 +6,7 @@ namespace WalletFlow.Adapters.Stores;
 
 /// <summary>
 /// walletflow.coa_versions, coa_entries and coa_event_gl: each published chart is a new version,
-/// never changed afterwards; the current one is the highest.
+/// never changed afterwards, with who stored it and when; the current one is the highest.
 /// </summary>
 public sealed class PostgresCoaCatalog(NpgsqlDataSource dataSource, TimeProvider clock) : ICoaCatalog
 {
@@ -18,13 +18,14 @@ public sealed class PostgresCoaCatalog(NpgsqlDataSource dataSource, TimeProvider
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         int version;
         string source;
+        string publishedBy;
         DateTimeOffset publishedAt;
-        await using (var command = new NpgsqlCommand("SELECT version, source, published_at FROM walletflow.coa_versions ORDER BY version DESC LIMIT 1", connection))
+        await using (var command = new NpgsqlCommand("SELECT version, source, published_at, published_by FROM walletflow.coa_versions ORDER BY version DESC LIMIT 1", connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
                 return null;
-            (version, source, publishedAt) = (reader.GetInt32(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2));
+            (version, source, publishedAt, publishedBy) = (reader.GetInt32(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3));
         }
 
         var entries = new List<CoaEntry>();
@@ -51,10 +52,11 @@ public sealed class PostgresCoaCatalog(NpgsqlDataSource dataSource, TimeProvider
             while (await reader.ReadAsync(cancellationToken))
                 legs.Add(new EventGlEntry(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
         }
-        return new CoaSnapshot(version, publishedAt, source, new ChartOfAccounts(entries), legs);
+        return new CoaSnapshot(version, publishedAt, source, publishedBy, new ChartOfAccounts(entries), legs);
     }
 
-    public async Task<CoaSnapshot> PublishAsync(ChartOfAccounts chart, IReadOnlyList<EventGlEntry> eventGl, string source, CancellationToken cancellationToken)
+    public async Task<CoaSnapshot> PublishAsync(
+        ChartOfAccounts chart, IReadOnlyList<EventGlEntry> eventGl, string source, string publishedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chart);
         ArgumentNullException.ThrowIfNull(eventGl);
@@ -65,10 +67,10 @@ public sealed class PostgresCoaCatalog(NpgsqlDataSource dataSource, TimeProvider
             await command.ExecuteNonQueryAsync(cancellationToken);
         int version;
         await using (var command = new NpgsqlCommand("""
-            INSERT INTO walletflow.coa_versions (version, source, published_at)
-            SELECT coalesce(max(version), 0) + 1, $1, $2 FROM walletflow.coa_versions
+            INSERT INTO walletflow.coa_versions (version, source, published_at, published_by)
+            SELECT coalesce(max(version), 0) + 1, $1, $2, $3 FROM walletflow.coa_versions
             RETURNING version
-            """, connection, transaction) { Parameters = { new() { Value = source }, new() { Value = publishedAt } } })
+            """, connection, transaction) { Parameters = { new() { Value = source }, new() { Value = publishedAt }, new() { Value = publishedBy } } })
             version = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
 
         await using var batch = new NpgsqlBatch(connection, transaction);
@@ -104,6 +106,6 @@ public sealed class PostgresCoaCatalog(NpgsqlDataSource dataSource, TimeProvider
         // Read back what was stored, in the order the current version is always read.
         return await GetCurrentAsync(cancellationToken) is { Version: var v } stored && v == version
             ? stored
-            : new CoaSnapshot(version, publishedAt, source, chart, [.. eventGl]);
+            : new CoaSnapshot(version, publishedAt, source, publishedBy, chart, [.. eventGl]);
     }
 }

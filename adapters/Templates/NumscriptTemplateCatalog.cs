@@ -7,29 +7,27 @@ using WalletFlow.Numscript;
 namespace WalletFlow.Adapters.Templates;
 
 /// <summary>
-/// The 18 templates of numscript/templates as data (design.md §4). Loading checks that every
-/// <see cref="TemplateNames"/> constant has exactly one valid template; a bad template is a build
-/// defect and throws. <see cref="Fill"/> checks a call's vars against the template's declarations
-/// (names, types, account kinds) and renders them to Formance's string form; the script text is the
-/// template file, never touched.
+/// The 18 templates of templates/ as data (design.md §4): each NAME.num and its signature in
+/// templates/signatures.csv, embedded in core (<see cref="TemplateSources"/>). Loading checks that every
+/// <see cref="TemplateNames"/> constant has exactly one valid template whose vars are its signature's; a
+/// bad template is a build defect and throws. <see cref="Fill"/> checks a call's vars against the
+/// signature (names, types, account kinds) and renders them to Formance's string form; the script text
+/// is the template file, never touched.
 /// </summary>
 public sealed class NumscriptTemplateCatalog : ITemplateCatalog
 {
-    private const string ResourcePrefix = "templates/";
-    private const string Extension = ".num";
-
     private readonly Dictionary<string, NumscriptTemplate> _templates;
 
-    /// <summary>The templates embedded in the numscript assembly.</summary>
+    /// <summary>The templates embedded in core.</summary>
     public NumscriptTemplateCatalog()
-        : this(EmbeddedSources(), new ParsedScriptCache())
+        : this(TemplateSources.Scripts, TemplateSources.Signatures, new ParsedScriptCache())
     {
     }
 
-    /// <summary>Templates from <paramref name="sources"/> (name → Numscript text).</summary>
-    public NumscriptTemplateCatalog(IReadOnlyDictionary<string, string> sources, ParsedScriptCache cache)
+    /// <summary>Templates from <paramref name="sources"/> (name → Numscript text) with the signatures in <paramref name="signatures"/> (signatures.csv's text).</summary>
+    public NumscriptTemplateCatalog(IReadOnlyDictionary<string, string> sources, string signatures, ParsedScriptCache cache)
     {
-        var (templates, problems) = Load(sources, cache);
+        var (templates, problems) = Load(sources, signatures, cache);
         if (problems.Count > 0)
             throw new InvalidOperationException("The Numscript templates are not usable:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
         _templates = templates;
@@ -41,25 +39,9 @@ public sealed class NumscriptTemplateCatalog : ITemplateCatalog
     /// <summary>The checked template named <paramref name="name"/>.</summary>
     public NumscriptTemplate this[string name] => _templates[name];
 
-    /// <summary>The template files embedded in the numscript assembly, name → text.</summary>
-    public static IReadOnlyDictionary<string, string> EmbeddedSources()
-    {
-        var assembly = typeof(ParsedScript).Assembly;
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var resource in assembly.GetManifestResourceNames()
-                     .Where(r => r.StartsWith(ResourcePrefix, StringComparison.Ordinal) && r.EndsWith(Extension, StringComparison.Ordinal)))
-        {
-            using var stream = assembly.GetManifestResourceStream(resource)
-                ?? throw new InvalidOperationException($"embedded resource {resource} cannot be read");
-            using var reader = new StreamReader(stream);
-            sources[resource[ResourcePrefix.Length..^Extension.Length]] = reader.ReadToEnd();
-        }
-        return sources;
-    }
-
-    /// <summary>Every reason <paramref name="sources"/> cannot serve as the catalog; empty when it can.</summary>
-    public static IReadOnlyList<string> Problems(IReadOnlyDictionary<string, string> sources) =>
-        Load(sources, new ParsedScriptCache()).Problems;
+    /// <summary>Every reason <paramref name="sources"/> and <paramref name="signatures"/> cannot serve as the catalog; empty when they can.</summary>
+    public static IReadOnlyList<string> Problems(IReadOnlyDictionary<string, string> sources, string signatures) =>
+        Load(sources, signatures, new ParsedScriptCache()).Problems;
 
     public Result<TemplateScript> Fill(TemplateCall request)
     {
@@ -139,20 +121,21 @@ public sealed class NumscriptTemplateCatalog : ITemplateCatalog
     private static string Article(string type) => type is NumscriptTypes.Account or NumscriptTypes.Asset ? "an" : "a";
 
     private static (Dictionary<string, NumscriptTemplate> Templates, IReadOnlyList<string> Problems) Load(
-        IReadOnlyDictionary<string, string> sources, ParsedScriptCache cache)
+        IReadOnlyDictionary<string, string> sources, string signatures, ParsedScriptCache cache)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(cache);
         var templates = new Dictionary<string, NumscriptTemplate>(StringComparer.Ordinal);
         var problems = new List<string>();
+        var signed = TemplateSignatures.Read(signatures, problems);
         foreach (var name in TemplateNames.All)
         {
             if (!sources.TryGetValue(name, out var source))
             {
-                problems.Add($"{name}: no template file {name}{Extension}");
+                problems.Add($"{name}: no template file {name}{TemplateSources.Extension}");
                 continue;
             }
-            var (template, templateProblems) = NumscriptTemplate.Load(name, source, cache);
+            var (template, templateProblems) = NumscriptTemplate.Load(name, source, signed.GetValueOrDefault(name) ?? [], cache);
             problems.AddRange(templateProblems);
             if (template is not null)
                 templates[name] = template;

@@ -3,9 +3,9 @@ using WalletFlow.Core.Accounts;
 namespace WalletFlow.Adapters.Templates;
 
 /// <summary>
-/// One var a template declares: its Numscript type and what the note on its declaration line says
-/// (see <see cref="DeclarationNotes"/>): for an account, the kinds it accepts and the wallet var it
-/// must share a wallet with; for a monetary, the accounts whose currency it must be in.
+/// One var of a template's signature (templates/signatures.csv, read by <see cref="TemplateSignatures"/>):
+/// its Numscript type; for an account, the kinds it accepts and the wallet var it must share a wallet
+/// with; for a monetary, the accounts whose currency it must be in.
 /// </summary>
 public sealed record TemplateDeclaration(string Name, string Type, IReadOnlySet<AccountKind> Kinds)
 {

@@ -34,7 +34,11 @@ internal sealed class HostProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public string LogPath => ((FileStream)_log.BaseStream).Name;
 
-    public static async Task<HostProcess> StartAsync(string connectionString, string logPath, CancellationToken ct)
+    /// <param name="connectionString">The host's database.</param>
+    /// <param name="logPath">Where the host's output goes.</param>
+    /// <param name="environment">More environment variables for the host (telemetry's).</param>
+    /// <param name="ct">Cancels the wait for the host to be ready.</param>
+    public static async Task<HostProcess> StartAsync(string connectionString, string logPath, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
         var executable = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "walletflow.exe" : "walletflow");
         if (!File.Exists(executable))
@@ -54,6 +58,8 @@ internal sealed class HostProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         start.Environment["ConnectionStrings__WalletFlow"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
         var host = new HostProcess(process, new StreamWriter(logPath) { AutoFlush = true }, baseAddress);

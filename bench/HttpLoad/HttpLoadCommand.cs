@@ -36,9 +36,15 @@ internal static class HttpLoadCommand
         Log($"pgbench -i -s {PgbenchPhase.Scale}: {clock.Elapsed.TotalSeconds:F1} s");
 
         await using var db = NpgsqlDataSource.Create(cluster.ConnectionString(BenchCluster.WalletFlowDb, maxPool: 4));
-        await using var host = await HostProcess.StartAsync(HostConnectionString(cluster, options), Path.Combine(work, "host.log"), ct);
+        await using var telemetry = options.Telemetry ? TelemetrySink.Start() : null;
+        await using var host = await HostProcess.StartAsync(HostConnectionString(cluster, options), Path.Combine(work, "host.log"),
+            telemetry?.HostEnvironment ?? TelemetrySink.Off, ct);
         using var api = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", host.AdminKey);
+        telemetry?.ScrapeEvery(TimeSpan.FromSeconds(15), api);
+        Log(options.Telemetry
+            ? $"telemetry on: /metrics scraped every 15 s, OTLP/HTTP to {telemetry!.Endpoint}"
+            : "telemetry off (Telemetry:Enabled=false)");
         var run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         clock.Restart();
         var spread = await LoadWallets.OpenAndFundAsync(api, $"hl{run}-w", SpreadWallets, ct);
@@ -71,10 +77,12 @@ internal static class HttpLoadCommand
         }
 
         Log($"host: {host.Describe()}");
+        if (telemetry is not null)
+            Log(telemetry.Describe());
         var uptimeAfter = await UptimeAsync();
         Console.WriteLine();
         Console.WriteLine(FormattableString.Invariant(
-            $"## http-load results ({DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {options.WarmupSeconds} s warm-up + {options.DurationSeconds} s per phase, host pools {options.HostPool})"));
+            $"## http-load results ({DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {options.WarmupSeconds} s warm-up + {options.DurationSeconds} s per phase, host pools {options.HostPool}, telemetry {(options.Telemetry ? "on" : "off")})"));
         Console.WriteLine();
         ResultTable.Print(phases.Rows);
         Console.WriteLine();

@@ -20,6 +20,12 @@ internal sealed class HttpLoadOptions
     /// </summary>
     public int HostPool { get; private set; } = 40;
 
+    /// <summary>
+    /// OpenTelemetry in the host: on (the default, as <c>serve</c> runs: /metrics scraped every 15 s, and traces,
+    /// metrics and logs exported over OTLP/HTTP to a sink in this process) or off (<c>Telemetry:Enabled=false</c>).
+    /// </summary>
+    public bool Telemetry { get; private set; } = true;
+
     /// <summary>Keep the cluster's directory (data, host.log) afterwards.</summary>
     public bool Keep { get; private set; }
 
@@ -40,6 +46,14 @@ internal sealed class HttpLoadOptions
                 case "--phases": options.PhaseFilters = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                 case "--host-pool": options.HostPool = NextPositive(); break;
                 case "--keep": options.Keep = true; break;
+                case "--telemetry":
+                    options.Telemetry = Next() switch
+                    {
+                        "on" => true,
+                        "off" => false,
+                        var other => throw new ArgumentException($"--telemetry is on or off, not {other}"),
+                    };
+                    break;
                 default: throw new ArgumentException($"unknown option {args[i]}; see bench/README.md, section http-load");
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WalletFlow.Core.Accounts;
 using WalletFlow.Core.Seed;
 using WalletFlow.Core.Templates;
 
@@ -7,7 +8,8 @@ namespace WalletFlow.Core.Coa;
 /// <summary>
 /// Reads seed/coa.csv and seed/event-gl.csv, reporting every problem with its line number: bad headers
 /// and field counts, duplicate GL codes, unknown classes and normal balances, bad pattern syntax,
-/// overlapping patterns (both lines), unknown templates, duplicate legs and GL codes the COA lacks.
+/// overlapping patterns (both lines), a class or normal balance that is not its account kind's, an
+/// account kind no entry covers, unknown templates, duplicate legs and GL codes the COA lacks.
 /// Rows with a problem are left out; callers treat any issue as a failed ingest.
 /// </summary>
 public static class CoaCsv
@@ -52,6 +54,12 @@ public static class CoaCsv
                 issues.Add(new SeedIssue(record.Line, $"duplicate GL code {gl}: line {record.Line} repeats line {duplicate.Line}", duplicate.Line));
                 continue;
             }
+            // The one account model: an entry covering addresses of an account kind says what AccountKinds says of it.
+            foreach (var kind in AccountKinds.All.Where(k => k.Pattern.Overlaps(pattern) && (k.Class, k.NormalSide) != (accountClass!.Value, normal!.Value)))
+            {
+                issues.Add(new SeedIssue(record.Line,
+                    $"pattern '{pattern}' (GL {gl}) covers {kind.Kind} accounts ({kind.Pattern}), which are {CoaWords.Word(kind.Class)} with a {CoaWords.Word(kind.NormalSide)} normal balance (core/Accounts/AccountKinds), not {classWord}/{normalWord}"));
+            }
             var overlapping = entries.Where(e => e.Entry.Pattern.Overlaps(pattern)).ToList();
             foreach (var other in overlapping)
             {
@@ -61,6 +69,13 @@ public static class CoaCsv
             }
             if (overlapping.Count == 0)
                 entries.Add((new CoaEntry(gl, name, accountClass!.Value, normal!.Value, pattern, description), record.Line));
+        }
+        // Every kind walletflow posts to needs a GL code, or its accounts fail COA coverage as soon as they appear.
+        var lastLine = entries.Count == 0 ? 1 : entries.Max(e => e.Line);
+        if (issues.Count == 0)
+        {
+            foreach (var kind in AccountKinds.All.Where(k => !entries.Any(e => e.Entry.Pattern.Overlaps(k.Pattern))))
+                issues.Add(new SeedIssue(lastLine, $"no entry covers {kind.Kind} accounts ({kind.Pattern}); every account kind of core/Accounts/AccountKinds needs a GL code"));
         }
         return (new ChartOfAccounts(entries.Select(e => e.Entry)), issues);
     }

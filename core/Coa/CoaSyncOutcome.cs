@@ -4,6 +4,11 @@ namespace WalletFlow.Core.Coa;
 
 /// <summary>What <see cref="CoaSeedSync.SyncAsync"/> found and did.</summary>
 /// <param name="Snapshot">The current version after the sync.</param>
-/// <param name="Published">True when the seed was published as a new version.</param>
-/// <param name="Drift">How the previous version differed from the seed's chart; null when none existed. Clean with <paramref name="Published"/> true means only the event→GL map changed.</param>
-public sealed record CoaSyncOutcome(CoaSnapshot Snapshot, bool Published, CoaVersionDrift? Drift);
+/// <param name="Published">True when the database was empty and the seed was published as version 1.</param>
+/// <param name="Drift">How the current version's chart differs from seed/coa.csv; null when the seed was just published.</param>
+/// <param name="EventGlDiffers">True when the current version's event→GL map differs from seed/event-gl.csv.</param>
+public sealed record CoaSyncOutcome(CoaSnapshot Snapshot, bool Published, CoaVersionDrift? Drift, bool EventGlDiffers)
+{
+    /// <summary>True when the stored chart differs from the seed: reported, never overwritten.</summary>
+    public bool DiffersFromSeed => EventGlDiffers || Drift is { IsClean: false };
+}

@@ -1,6 +1,7 @@
 using WalletFlow.Core.Coa;
 using WalletFlow.Core.Flags;
 using WalletFlow.Core.Ports;
+using WalletFlow.Core.Telemetry;
 
 namespace WalletFlow.Core.Gates;
 
@@ -39,6 +40,7 @@ public sealed class GateRunner(
         }
         var run = new GateRun(Guid.NewGuid(), at, results.All(r => r.Passed), results, trigger);
         await runs.SaveAsync(run, cancellationToken).ConfigureAwait(false);
+        GateTelemetry.Record(run);
 
         var blocking = results.Where(r => !r.Passed && r.Gate is GateNames.BooksFoot or GateNames.HoldsMatch).ToList();
         if (blocking.Count > 0)

@@ -26,6 +26,8 @@ public static class Scopes
     public const string GatesRun = "gates:run";
     /// <summary>Read reports and gate results.</summary>
     public const string ReportsRead = "reports:read";
+    /// <summary>Scrape <c>/metrics</c> (counts and latencies; no amounts, no personal data).</summary>
+    public const string MetricsRead = "metrics:read";
     /// <summary>The raw ledger API: any posting, including money creation from <c>world</c>.</summary>
     public const string LedgerAdmin = "ledger:admin";
     /// <summary>Every scope.</summary>
@@ -35,7 +37,7 @@ public static class Scopes
     public static IReadOnlyList<string> All { get; } =
     [
         WalletsRead, WalletsWrite, MovementsWrite, PayoutsWrite, PayoutsResolve, CorrectionsRequest,
-        CorrectionsApprove, CutoverRun, GatesRun, ReportsRead, LedgerAdmin, Admin,
+        CorrectionsApprove, CutoverRun, GatesRun, ReportsRead, MetricsRead, LedgerAdmin, Admin,
     ];
 
     /// <summary>Whether <paramref name="scope"/> is one of <see cref="All"/>.</summary>

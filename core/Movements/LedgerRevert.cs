@@ -1,5 +1,6 @@
 using WalletFlow.Core.Ports;
 using WalletFlow.Core.Results;
+using WalletFlow.Core.Telemetry;
 
 namespace WalletFlow.Core.Movements;
 
@@ -31,11 +32,22 @@ public sealed class LedgerRevert(ICommandStore commands, ILedger ledger)
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(recording);
         var (canonical, hash) = MovementPipeline.Canonicalize(operation, canonicalRequest);
+        using var span = MovementTelemetry.Start(operation);
         var command = new MovementCommand(operation, key, canonical, hash,
             (_, _) => throw new InvalidOperationException($"{operation} is the ledger's revert, not a template."));
+        return await MovementTelemetry.ObserveAsync(span, command, RevertTemplate, RevertAsync(command, target, recording, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>What a revert's span names as its template: the ledger's own revert, not a Numscript template.</summary>
+    public const string RevertTemplate = "ledger-revert";
+
+    private async Task<Result<MovementReceipt>> RevertAsync(MovementCommand command, Func<CancellationToken, Task<Result<long>>> target,
+        Recording recording, CancellationToken cancellationToken)
+    {
+        var (operation, key, hash) = (command.Operation, command.Key, command.RequestHash);
         await using var transaction = await commands.BeginAsync(cancellationToken);
         var claim = await transaction.ClaimAsync(key, operation, hash, cancellationToken);
-        if (MovementSteps.Answer(claim, key) is { } answered)
+        if (MovementSteps.Answer(claim, command) is { } answered)
             return answered;
 
         if (!(await target(cancellationToken)).TryGetValue(out var transactionId, out var rejected))

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using WalletFlow.Core.Ports;
 using WalletFlow.Core.Results;
 
@@ -21,6 +22,15 @@ public sealed record MovementCommand(
 {
     /// <summary>walletflow's command id, derived from the key (a retry after a crash names the same command).</summary>
     public string CommandId { get; } = MovementPipeline.CommandId(Key);
+
+    /// <summary>
+    /// The movement's span in its caller's trace (default when nobody traces): a ledger write that carries
+    /// the movement (perhaps with others, on another thread) is its child or links to it.
+    /// </summary>
+    public ActivityContext Caller { get; init; }
+
+    /// <summary>Set by <see cref="MovementSteps.Answer"/> when the claim found the same request done: the answer is its stored receipt.</summary>
+    public bool Replayed { get; internal set; }
 
     /// <summary>The ledger transaction's unique reference.</summary>
     public string Reference => $"{Operation}:{Key.Value}";

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using WalletFlow.Core.Ports;
 using WalletFlow.Core.Results;
+using WalletFlow.Core.Telemetry;
 
 namespace WalletFlow.Core.Movements;
 
@@ -22,7 +24,7 @@ public sealed class MovementPipeline(IMovementWriter writer)
     /// <param name="canonicalRequest">The request in canonical form (plain values): its hash is claimed with the key.</param>
     /// <param name="plan">Reads state through the transaction (locked) and decides the movement, or rejects it.</param>
     /// <param name="cancellationToken">Stops waiting; a movement already sent to the database still completes or not as a whole.</param>
-    public Task<Result<MovementReceipt>> RunAsync(
+    public async Task<Result<MovementReceipt>> RunAsync(
         string operation,
         IdempotencyKey key,
         object canonicalRequest,
@@ -31,7 +33,9 @@ public sealed class MovementPipeline(IMovementWriter writer)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var (request, hash) = Canonicalize(operation, canonicalRequest);
-        return writer.WriteAsync(new MovementCommand(operation, key, request, hash, plan), cancellationToken);
+        using var span = MovementTelemetry.Start(operation);
+        var command = new MovementCommand(operation, key, request, hash, plan) { Caller = Activity.Current?.Context ?? default };
+        return await MovementTelemetry.ObserveAsync(span, command, operation, writer.WriteAsync(command, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>walletflow's command id: derived from the key, so a retry after a crash names the same command.</summary>

@@ -27,14 +27,26 @@ public static class MovementSteps
     /// <summary>The one JSON form of what a command hashes and emits: compact, as written.</summary>
     internal static readonly JsonSerializerOptions CanonicalJson = new() { WriteIndented = false };
 
-    /// <summary>What a claim that is not ours answers: the stored receipt, a conflict, or "in progress"; null when the key is ours.</summary>
-    public static Result<MovementReceipt>? Answer(ClaimResult claim, IdempotencyKey key) => claim switch
+    /// <summary>
+    /// What a claim that is not ours answers: the stored receipt (marking the command <see cref="MovementCommand.Replayed"/>),
+    /// a conflict, or "in progress"; null when the key is ours.
+    /// </summary>
+    public static Result<MovementReceipt>? Answer(ClaimResult claim, MovementCommand command)
     {
-        ClaimResult.Replayed replayed => replayed.Receipt,
-        ClaimResult.Conflicted conflicted => new IdempotencyConflict(key.Value, conflicted.ClaimedBy),
-        ClaimResult.InProgress => new IdempotencyInProgress(key.Value),
-        _ => null,
-    };
+        ArgumentNullException.ThrowIfNull(command);
+        switch (claim)
+        {
+            case ClaimResult.Replayed replayed:
+                command.Replayed = true;
+                return replayed.Receipt;
+            case ClaimResult.Conflicted conflicted:
+                return new IdempotencyConflict(command.Key.Value, conflicted.ClaimedBy);
+            case ClaimResult.InProgress:
+                return new IdempotencyInProgress(command.Key.Value);
+            default:
+                return null;
+        }
+    }
 
     /// <summary>Runs the plan on the locked state, checks it planned its own template and fills it.</summary>
     public static async Task<Result<MovementDecision>> DecideAsync(

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using WalletFlow.Core.Ports;
 using WalletFlow.Core.Results;
+using WalletFlow.Core.Telemetry;
 
 namespace WalletFlow.Core.Movements;
 
@@ -21,13 +23,13 @@ public sealed class RemoteLedgerMovementWriter(ICommandStore commands, ITemplate
         ArgumentNullException.ThrowIfNull(command);
         await using var transaction = await commands.BeginAsync(cancellationToken);
         var claim = await transaction.ClaimAsync(command.Key, command.Operation, command.RequestHash, cancellationToken);
-        if (MovementSteps.Answer(claim, command.Key) is { } answered)
+        if (MovementSteps.Answer(claim, command) is { } answered)
             return answered;
 
         var decided = await MovementSteps.DecideAsync(command, transaction, templates, cancellationToken);
         if (!decided.TryGetValue(out var decision, out var rejected))
             return rejected;
-        var posted = await ledger.PostAsync(MovementRecordJson.Attach(decision), cancellationToken);
+        var posted = await PostAsync(command, decision, cancellationToken);
         if (!posted.TryGetValue(out var transactionPosted, out rejected))
         {
             if (rejected is LedgerConflict && await EarlierAttemptAsync(command, cancellationToken) is { } earlier)
@@ -46,6 +48,27 @@ public sealed class RemoteLedgerMovementWriter(ICommandStore commands, ITemplate
         var record = MovementSteps.Record(decision, transactionPosted);
         await transaction.CommitAsync(record, CancellationToken.None);
         return record.Receipt;
+    }
+
+    // The ledger's commit, as its ledger write span and measurements (a group of one: Formance takes one at a time).
+    private async Task<Result<LedgerTransaction>> PostAsync(MovementCommand command, MovementDecision decision, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var span = LedgerTelemetry.Start(LedgerTelemetry.Formance, [command.Caller]);
+        try
+        {
+            var posted = await ledger.PostAsync(MovementRecordJson.Attach(decision), cancellationToken);
+            LedgerTelemetry.Member(span, 1, command.Operation,
+                posted.IsSuccess ? WalletFlowTelemetry.Outcomes.Posted : WalletFlowTelemetry.Outcomes.Rejected,
+                posted.IsSuccess ? posted.Value.Id : null, posted.Error?.Code);
+            LedgerTelemetry.Finish(span, started, LedgerTelemetry.Formance, 1, posted.IsSuccess ? LedgerTelemetry.Committed : LedgerTelemetry.RolledBack);
+            return posted;
+        }
+        catch (Exception)
+        {
+            LedgerTelemetry.Finish(span, started, LedgerTelemetry.Formance, 1, WalletFlowTelemetry.Outcomes.Failed);
+            throw;
+        }
     }
 
     // The ledger transaction this command's reference names, when it records this very request.

@@ -2,7 +2,7 @@ namespace WalletFlow.Core.Templates;
 
 /// <summary>
 /// The 18 transaction templates of design.md §4, named once. seed/event-gl.csv, the Numscript files
-/// under numscript/ and the use cases all use these names.
+/// and signatures in templates/ and the use cases all use these names.
 /// </summary>
 public static class TemplateNames
 {

@@ -9,8 +9,9 @@ namespace WalletFlow.Host.Api;
 /// The cross-cutting work of /v1, in one place, before any handler runs: a request body must be JSON
 /// (415), no larger than <see cref="ApiOptions.MaxBodyBytes"/> (413) and well-formed (400
 /// <c>invalid_json</c>); it is then buffered so binding cannot fail half-way through a stream. The one
-/// exception is a cutover's balances file (<c>text/csv</c> on <see cref="CutoversApi.UploadPath"/>), buffered
-/// under <see cref="ApiOptions.MaxCutoverFileBytes"/> and checked row by row by its use case. After
+/// exceptions are files (<c>text/csv</c>): a cutover's balances file on <see cref="CutoversApi.UploadPath"/>, buffered
+/// under <see cref="ApiOptions.MaxCutoverFileBytes"/>, and a chart of accounts on <see cref="CoaApi.ImportPath"/>,
+/// under <see cref="ApiOptions.MaxBodyBytes"/>; each is checked line by line by its use case. After
 /// the handler: binding failures, unmatched routes and unhandled exceptions become problem+json too,
 /// and an exception answers 500 without its message (it is logged with the traceId). Which status each
 /// refusal gets is <see cref="ApiProblems"/>' choice, not this class's.
@@ -54,6 +55,9 @@ public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOpti
         // The one v1 body that is not JSON: a cutover's legacy balances file, buffered under its own limit.
         if (IsCutoverFile(request))
             return await BufferAsync(context, _maxCutoverFileBytes) is not null;
+        // A chart of accounts (text/csv): a few dozen rows, under the JSON limit.
+        if (IsChartOfAccounts(request))
+            return await BufferAsync(context, _maxBodyBytes) is not null;
         if (!request.HasJsonContentType())
         {
             await ApiProblems.WriteBoundaryAsync(context, ApiProblems.UnsupportedMediaType,
@@ -83,8 +87,12 @@ public sealed class ApiBoundaryMiddleware(RequestDelegate next, IOptions<ApiOpti
         return true;
     }
 
-    private static bool IsCutoverFile(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.Equals(CutoversApi.UploadPath, StringComparison.Ordinal) && CutoverApiRunner.IsCsv(request);
+    private static bool IsCutoverFile(HttpRequest request) => IsCsvUpload(request, CutoversApi.UploadPath);
+
+    private static bool IsChartOfAccounts(HttpRequest request) => IsCsvUpload(request, CoaApi.ImportPath);
+
+    private static bool IsCsvUpload(HttpRequest request, string path) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Equals(path, StringComparison.Ordinal) && CsvUpload.IsCsv(request);
 
     /// <summary>Reads the body into memory (so binding cannot fail half-way through a stream) and makes it the request's body; null when it has answered 413.</summary>
     private static async Task<MemoryStream?> BufferAsync(HttpContext context, int maxBytes)

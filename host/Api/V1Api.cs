@@ -90,6 +90,7 @@ public static class V1Api
         v1.MapCorrectionsApi();
         v1.MapCutoversApi();
         v1.MapReservePoliciesApi();
+        v1.MapCoaApi();
         return app;
     }
 }

@@ -8,6 +8,8 @@ namespace WalletFlow.Host.Cli;
 /// <c>walletflow coa template</c>: renders "Ledger Template.csv" from the seed chart of accounts and
 /// event→GL map embedded in core. It prints to stdout, writes a file with <c>--out</c>, or with
 /// <c>--check</c> fails (exit 1) when a file differs from what the seed produces.
+/// <c>walletflow coa import FILE [--dry-run] [--apply]</c>: the same use case as POST /v1/coa/imports,
+/// against the same database as <c>serve</c> (<see cref="CoaImportCommand"/>).
 /// </summary>
 internal static class CoaCommand
 {
@@ -15,6 +17,7 @@ internal static class CoaCommand
     {
         var coa = new Command("coa", "Chart of accounts tools.");
         coa.Subcommands.Add(CreateTemplate());
+        coa.Subcommands.Add(CoaImportCommand.Create());
         return coa;
     }
 

@@ -6,7 +6,7 @@ using WalletFlow.Core.Gates;
 namespace WalletFlow.Host.Cli;
 
 /// <summary>
-/// <c>walletflow gates run</c>: publish the seed chart of accounts when it changed, run the four
+/// <c>walletflow gates run</c>: publish the seed chart of accounts into an empty database, run the four
 /// reconciliation gates once, store the run, print it (design.md §8's JSON, then one line per gate)
 /// and exit 0 when every gate passed, 1 when one failed, 2 on a configuration error.
 /// </summary>

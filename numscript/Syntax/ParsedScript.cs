@@ -7,6 +7,7 @@ namespace WalletFlow.Numscript;
 public sealed class ParsedScript
 {
     private readonly ProgramNode? _program;
+    private ScriptOutline? _outline;
 
     private ParsedScript(string source, ProgramNode? program, IReadOnlyList<NumscriptDiagnostic> diagnostics)
     {
@@ -27,6 +28,9 @@ public sealed class ParsedScript
     /// <summary>The declared variables, name to type, in declaration order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Variables =>
         _program?.Variables.Select(v => KeyValuePair.Create(v.Name, v.Type)).ToList() ?? [];
+
+    /// <summary>What the script does with accounts and which functions it calls, read off its syntax tree (throws for a script with errors, as running it does).</summary>
+    public ScriptOutline Outline => _outline ??= ScriptOutline.Of(Program); // a race builds it twice, both the same
 
     internal ProgramNode Program =>
         _program ?? throw new InvalidOperationException("the script has errors: " + string.Join("; ", Diagnostics));

@@ -3,6 +3,7 @@ using DurableTask.Core;
 using DurableTask.Core.Query;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using WalletFlow.Adapters.Telemetry;
 
 namespace WalletFlow.Adapters.Durable.Postgres;
 
@@ -41,7 +42,7 @@ public sealed partial class PostgresOrchestrationService :
         };
         if (pooled.MaxAutoPrepare == 0)
             pooled.MaxAutoPrepare = 32;
-        _dataSource = NpgsqlDataSource.Create(pooled.ConnectionString);
+        _dataSource = NamedDataSource.Build(pooled.ConnectionString, pooled.ApplicationName);
         _options = options;
         _logger = loggerFactory.CreateLogger<PostgresOrchestrationService>();
         _signal = new WorkSignal(connectionString, _dataSource, _logger);

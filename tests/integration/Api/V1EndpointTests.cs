@@ -651,6 +651,30 @@ public sealed class V1EndpointTests(V1EndpointFixture api) : IClassFixture<V1End
         AssertProblem(await api.SendAsync(HttpMethod.Post, "/v1/cutovers/co_nosuchcutover/rollback"), HttpStatusCode.NotFound, "not_found");
     }
 
+    // ---- chart of accounts
+
+    [Fact]
+    [Covers("POST /v1/coa/imports")]
+    public async Task A_chart_of_accounts_import_is_a_dry_run_report_by_default_a_bad_file_400_naming_its_lines_and_json_415()
+    {
+        var seed = Core.Seed.SeedTables.ChartOfAccounts;
+        var versions = await api.CountAsync("walletflow.coa_versions", "true");
+
+        var dryRun = await api.SendAsync(HttpMethod.Post, "/v1/coa/imports", seed.Replace("4000,Fee revenue,", "4000,Fees,", StringComparison.Ordinal), null, "text/csv");
+
+        Assert.True(dryRun.Status == HttpStatusCode.OK, dryRun.ToString());
+        Assert.Equal(("dry-run", 16), (dryRun.Body.GetProperty("status").GetString(), dryRun.Body.GetProperty("entries").GetInt32()));
+        var change = Assert.Single(dryRun.Body.GetProperty("changed").EnumerateArray());
+        Assert.Equal(("4000", "name", "Fee revenue", "Fees"),
+            (change.GetProperty("glCode").GetString(), change.GetProperty("field").GetString(), change.GetProperty("from").GetString(), change.GetProperty("to").GetString()));
+        Assert.False(dryRun.Body.GetProperty("ledger").GetProperty("drift").GetBoolean());
+        var bad = await api.SendAsync(HttpMethod.Post, "/v1/coa/imports?apply=true", seed.Replace("4000,Fee revenue,revenue,", "4000,Fee revenue,income,", StringComparison.Ordinal), null, "text/csv");
+        AssertProblem(bad, HttpStatusCode.BadRequest, "invalid_request");
+        Assert.Equal(["line 13"], bad.ErrorFields);
+        AssertProblem(await api.SendAsync(HttpMethod.Post, "/v1/coa/imports", """{"file":"x"}"""), HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        Assert.Equal(versions, await api.CountAsync("walletflow.coa_versions", "true"));
+    }
+
     // ---- reports and gates
 
     [Fact]

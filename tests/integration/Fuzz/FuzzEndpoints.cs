@@ -78,6 +78,8 @@ public static class FuzzEndpoints
         V1("GET", "/v1/payouts/{payoutId}", Scopes.PayoutsWrite, null, [.. V1Read, UnknownResource, HostilePathId]),
         // The upload takes text/csv only: the fuzzer's JSON (or worse) is refused before a row is read.
         V1("POST", "/v1/cutovers", Scopes.CutoverRun, null, [.. V1Identity, .. WholeBody]),
+        // A chart of accounts is text/csv too; without apply=true it is a dry run, so nothing fuzzed is stored.
+        V1("POST", "/v1/coa/imports", Scopes.Admin, null, [.. V1Identity, .. WholeBody]),
         V1("GET", "/v1/cutovers/{cutoverId}", Scopes.CutoverRun, null, [.. V1Read, UnknownResource, HostilePathId]),
         V1("POST", "/v1/cutovers/{cutoverId}/rollback", Scopes.CutoverRun, null, [.. V1Identity, WrongMethod, UnknownResource, HostilePathId]),
         V1("GET", "/v1/payouts/{payoutId}/history", Scopes.PayoutsWrite, null, [.. V1Read, UnknownResource, HostilePathId]),

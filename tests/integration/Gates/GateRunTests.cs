@@ -252,7 +252,7 @@ public sealed class GateRunTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task The_seed_chart_is_published_once_and_again_when_the_stored_version_drifts()
+    public async Task The_seed_chart_is_published_into_an_empty_database_only_and_a_changed_stored_chart_is_reported_not_overwritten()
     {
         await using var books = await BooksAsync();
         var sync = books.Fx.Get<CoaSeedSync>();
@@ -262,13 +262,15 @@ public sealed class GateRunTests(PostgresServer server)
         await books.Fx.RowsAsync("UPDATE walletflow.coa_entries SET name = 'Wallets (renamed)' WHERE gl_code = '2000' AND version = $1 RETURNING gl_code", again.Snapshot.Version);
         var drifted = await sync.SyncAsync(Ct);
 
-        Assert.Equal((true, 1), (first.Published, first.Snapshot.Version));
+        Assert.Equal((true, 1, CoaSeedSync.SeedActor), (first.Published, first.Snapshot.Version, first.Snapshot.PublishedBy));
         Assert.Null(first.Drift);
-        Assert.Equal((false, 1), (again.Published, again.Snapshot.Version));
+        Assert.Equal((false, 1, false), (again.Published, again.Snapshot.Version, again.DiffersFromSeed));
         Assert.Equal(CoaService.LoadSeed().Chart.Entries.Select(e => e.GlCode), again.Snapshot.Chart.Entries.Select(e => e.GlCode));
         Assert.Equal(CoaService.LoadSeed().EventGl, again.Snapshot.EventGl);
-        Assert.Equal((true, 2), (drifted.Published, drifted.Snapshot.Version));
+        // The drift is reported; the stored chart stays as it is (an admin resolves it by importing the chart they want).
+        Assert.Equal((false, 1, true), (drifted.Published, drifted.Snapshot.Version, drifted.DiffersFromSeed));
         var change = Assert.Single(drifted.Drift!.Changed);
         Assert.Equal(("2000", "name", "Wallets (renamed)"), (change.GlCode, change.Field, change.Database));
+        Assert.Equal("Wallets (renamed)", drifted.Snapshot.Chart.FindByGlCode("2000")!.Name);
     }
 }

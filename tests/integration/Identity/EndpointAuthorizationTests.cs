@@ -90,6 +90,9 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
         new("POST /v1/reserve-policies", Scopes.Admin, HttpStatusCode.OK, async t =>
             Post("/v1/reserve-policies", new { ownerId = await t.OwnerAsync(), rateBps = 250, holdDays = 7 }, key: false)),
         new("GET /v1/reserve-policies", Scopes.ReportsRead, HttpStatusCode.OK, _ => Task.FromResult(Get("/v1/reserve-policies"))),
+        // A dry run (no apply=true): the report, nothing stored.
+        new("POST /v1/coa/imports", Scopes.Admin, HttpStatusCode.OK, _ => Task.FromResult(
+            new Call(HttpMethod.Post, "/v1/coa/imports", null, NeedsKey: false) { Csv = Core.Seed.SeedTables.ChartOfAccounts })),
         new("POST /v1/banks/fundings", Scopes.MovementsWrite, HttpStatusCode.Created, t =>
             Task.FromResult(Post("/v1/banks/fundings", new { bankId = "authz-bank", amount = "100.00", currency = "NGN" }))),
         new("POST /v1/corrections", Scopes.CorrectionsRequest, HttpStatusCode.Accepted, async t =>
@@ -123,6 +126,7 @@ public sealed class EndpointAuthorizationTests(IdentityApiFixture api) : IClassF
         new("POST /v1/gates/run", Scopes.GatesRun, HttpStatusCode.OK, _ => Task.FromResult(Post("/v1/gates/run", null, key: false))),
         new("POST /v1/gates/acknowledge", Scopes.GatesRun, HttpStatusCode.OK, _ => Task.FromResult(Post("/v1/gates/acknowledge", new { reason = "authz table" }, key: false))),
         new("GET /openapi/{documentName}.json", null, HttpStatusCode.OK, _ => Task.FromResult(Get("/openapi/v1.json"))),
+        new("GET /metrics", Scopes.MetricsRead, HttpStatusCode.OK, _ => Task.FromResult(Get("/metrics"))),
     ];
 
     public static TheoryData<string> Endpoints() => new(Rows.Select(r => r.Endpoint));

@@ -96,4 +96,38 @@ public class CoaCsvTests
         Assert.Equal((6, "credit GL code '2050' is not in the chart of accounts"), (issues[3].Line, issues[3].Message));
         Assert.Equal(17, issues.Count(i => i.Message.EndsWith("has no legs", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void An_entry_whose_class_is_not_its_account_kinds_is_reported_on_its_line_naming_the_kind()
+    {
+        var csv = Core.Seed.SeedTables.ChartOfAccounts.Replace("2000,Customer wallets,liability,credit", "2000,Customer wallets,asset,debit", StringComparison.Ordinal);
+
+        var (_, issues) = CoaCsv.ReadChart(csv);
+
+        var issue = Assert.Single(issues);
+        Assert.Equal(8, issue.Line);
+        Assert.Equal("pattern 'wallets:{walletId}:main' (GL 2000) covers WalletMain accounts (wallets:{walletId}:main), which are liability with a credit normal balance (core/Accounts/AccountKinds), not asset/debit", issue.Message);
+    }
+
+    [Fact]
+    public void A_chart_that_leaves_an_account_kind_without_a_GL_code_is_refused_naming_the_kind()
+    {
+        var csv = Core.Seed.SeedTables.ChartOfAccounts.Replace("9000,Corrections suspense,suspense,debit,suspense:corrections,Adjusting entries in flight; should return to zero\n", "", StringComparison.Ordinal);
+
+        var (_, issues) = CoaCsv.ReadChart(csv);
+
+        Assert.Equal("no entry covers CorrectionsSuspense accounts (suspense:corrections); every account kind of core/Accounts/AccountKinds needs a GL code", Assert.Single(issues).Message);
+    }
+
+    [Fact]
+    public void A_finer_pattern_of_an_account_kind_is_a_valid_entry_when_it_agrees_with_the_kind()
+    {
+        var csv = Core.Seed.SeedTables.ChartOfAccounts.TrimEnd('\n').Replace("banks:{bankId}:{ccy}", "banks:gtb:{ccy}", StringComparison.Ordinal);
+
+        var (chart, issues) = CoaCsv.ReadChart(csv);
+
+        Assert.Empty(issues);
+        Assert.Equal("1000", chart.Resolve("banks:gtb:NGN").Value.GlCode);
+        Assert.IsType<UnmappedAddress>(chart.Resolve("banks:access:NGN").Error);
+    }
 }

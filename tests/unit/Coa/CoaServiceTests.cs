@@ -10,7 +10,7 @@ public class CoaServiceTests
     {
         var seed = CoaService.LoadSeed();
         var stored = new ChartOfAccounts(seed.Chart.Entries.Where(e => e.GlCode != "4100"));
-        var service = new CoaService(new StoredCatalog(new CoaSnapshot(3, DateTimeOffset.UnixEpoch, "test", stored, seed.EventGl)));
+        var service = new CoaService(new StoredCatalog(new CoaSnapshot(3, DateTimeOffset.UnixEpoch, "test", "tester", stored, seed.EventGl)));
 
         var drift = await service.CompareDatabaseWithSeedAsync(TestContext.Current.CancellationToken);
 
@@ -30,7 +30,7 @@ public class CoaServiceTests
     {
         public Task<CoaSnapshot?> GetCurrentAsync(CancellationToken cancellationToken) => Task.FromResult(current);
 
-        public Task<CoaSnapshot> PublishAsync(ChartOfAccounts chart, IReadOnlyList<EventGlEntry> eventGl, string source, CancellationToken cancellationToken) =>
+        public Task<CoaSnapshot> PublishAsync(ChartOfAccounts chart, IReadOnlyList<EventGlEntry> eventGl, string source, string publishedBy, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
     }
 }

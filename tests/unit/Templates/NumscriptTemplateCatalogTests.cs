@@ -1,4 +1,5 @@
 using WalletFlow.Adapters.Templates;
+using WalletFlow.Core.Accounts;
 using WalletFlow.Core.Ports;
 using WalletFlow.Core.Results;
 using WalletFlow.Core.Templates;
@@ -16,18 +17,21 @@ public sealed class NumscriptTemplateCatalogTests
     {
         Assert.Equal(18, Catalog.Names.Count);
         Assert.Equal(TemplateNames.All, Catalog.Names);
-        Assert.Equal(TemplateNames.All.Order(StringComparer.Ordinal), NumscriptTemplateCatalog.EmbeddedSources().Keys.Order(StringComparer.Ordinal));
-        Assert.Empty(NumscriptTemplateCatalog.Problems(NumscriptTemplateCatalog.EmbeddedSources()));
+        Assert.Equal(TemplateNames.All.Order(StringComparer.Ordinal), TemplateSources.Scripts.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(NumscriptTemplateCatalog.Problems(TemplateSources.Scripts, TemplateSources.Signatures));
         Assert.All(TemplateNames.All, name => Assert.True(Catalog[name].Script.IsValid, name));
     }
 
     [Fact]
-    public void The_embedded_templates_are_the_files_in_numscript_templates()
+    public void The_embedded_templates_are_the_files_in_templates_and_the_interpreter_project_holds_none()
     {
-        var onDisk = Directory.GetFiles(RepositoryPaths.Combine("numscript", "templates"), "*.num")
+        var onDisk = Directory.GetFiles(RepositoryPaths.Combine("templates"), "*.num")
             .ToDictionary(f => Path.GetFileNameWithoutExtension(f), File.ReadAllText);
 
-        Assert.Equal(onDisk.OrderBy(p => p.Key, StringComparer.Ordinal), NumscriptTemplateCatalog.EmbeddedSources().OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(onDisk.OrderBy(p => p.Key, StringComparer.Ordinal), TemplateSources.Scripts.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(File.ReadAllText(RepositoryPaths.Combine("templates", "signatures.csv")), TemplateSources.Signatures);
+        Assert.Empty(typeof(ParsedScript).Assembly.GetManifestResourceNames());
+        Assert.Empty(Directory.GetFiles(RepositoryPaths.Combine("numscript"), "*.num", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -39,7 +43,7 @@ public sealed class NumscriptTemplateCatalogTests
             var filled = Catalog.Fill(call);
             Assert.True(filled.IsSuccess, filled.Error?.Message);
             Assert.Equal(call.Template, filled.Value.Template);
-            Assert.Equal(NumscriptTemplateCatalog.EmbeddedSources()[call.Template], filled.Value.Plain);
+            Assert.Equal(TemplateSources.Scripts[call.Template], filled.Value.Plain);
             Assert.Equal(call.Vars.Keys.Order(StringComparer.Ordinal), filled.Value.Vars.Keys.Order(StringComparer.Ordinal));
         }
     }
@@ -182,63 +186,104 @@ public sealed class NumscriptTemplateCatalogTests
             Assert.Equal(All[name].Vars.Keys.Order(StringComparer.Ordinal), Catalog[name].Declarations.Select(d => d.Name).Order(StringComparer.Ordinal)));
     }
 
+    [Fact]
+    public void Each_template_takes_its_vars_from_signatures_csv_kinds_and_all()
+    {
+        var payIn = Catalog[TemplateNames.PayIn].Declarations;
+
+        Assert.Equal(["source", "wallet", "reserve", "amount", "fee", "reserve_amount"], payIn.Select(d => d.Name));
+        Assert.Equal([AccountKind.Bank, AccountKind.Pool], payIn[0].Kinds.Order());
+        Assert.Equal("wallet", payIn[2].SameWalletAs);
+        Assert.Equal([("source", false)], payIn[3].CurrencyOf);
+        Assert.Equal([("pool", false), ("bank", false)], Catalog[TemplateNames.PoolFunding].Declarations.Single(d => d.Name == "amount").CurrencyOf);
+        Assert.Equal([("to_pool", false), ("position", true)], Catalog[TemplateNames.PoolTransfer].Declarations.Single(d => d.Name == "received").CurrencyOf);
+        Assert.DoesNotContain("kinds:", TemplateSources.Scripts[TemplateNames.PayIn], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("missing", "transfer: no template file transfer.num")]
     [InlineData("extra", "pay-out: a template file that no TemplateNames constant names")]
     [InlineData("syntax", "transfer: ")]
-    [InlineData("no-kinds", "transfer: account $to has no '// kinds: …' note")]
-    [InlineData("bad-kind", "transfer: account $to names 'Wallet', which is not an account kind")]
     [InlineData("overdraft-wallet-var", "transfer: $from may be overdrawn but accepts WalletMain, which may never go negative")]
-    [InlineData("overdraft-literal", "transfer: @wallets:w1:main may be overdrawn but is not an account kind that may go negative")]
-    [InlineData("world", "transfer: uses @world")]
-    [InlineData("revenue-source", "transfer: revenue is a source")]
+    [InlineData("overdraft-literal", "transfer: @wallets:w1:main may be overdrawn but is WalletMain, which may never go negative")]
+    [InlineData("world", "transfer: uses @world at ")]
+    [InlineData("revenue-source", "transfer: revenue is a source (@revenue:fees at ")]
+    [InlineData("revenue-var-source", "transfer: revenue is a source ($from at ")]
     [InlineData("no-template-meta", "transfer: does not set_tx_meta(\"template\", \"transfer\")")]
-    [InlineData("bad-same-wallet", "transfer: account $to has 'same as $from' after its kinds")]
-    [InlineData("same-wallet-not-a-wallet", "transfer: $to is 'same wallet as $amount', but both must be wallet account vars")]
+    [InlineData("template-meta-in-a-comment", "transfer: does not set_tx_meta(\"template\", \"transfer\")")]
     [InlineData("feature-flag", "transfer: needs experimental features")]
-    [InlineData("bad-monetary-note", "transfer: monetary $amount has the note 'in naira'")]
-    [InlineData("currency-of-a-wallet", "transfer: $amount is in the currency of $from, which is not an account var whose kinds carry a currency")]
-    [InlineData("note-on-a-string", "transfer: string $memo has a note")]
+    [InlineData("script-var-not-signed", "transfer: the script declares monetary $tip, which templates/signatures.csv does not")]
+    [InlineData("type-differs", "transfer: the script declares $fee monetary, templates/signatures.csv says portion")]
+    [InlineData("signed-var-not-in-script", "transfer: templates/signatures.csv declares monetary $tip, which the script does not")]
+    [InlineData("no-kinds", "templates/signatures.csv line 9: transfer $to is an account var without kinds")]
+    [InlineData("bad-kind", "templates/signatures.csv line 9: transfer $to names 'Wallet', which is not an account kind")]
+    [InlineData("same-wallet-not-a-wallet", "templates/signatures.csv line 9: transfer $to is in the same wallet as $amount, but both must be wallet account vars")]
+    [InlineData("currency-of-a-wallet", "templates/signatures.csv line 10: transfer $amount is in the currency of $from, which is not an account var whose kinds carry a currency")]
+    [InlineData("kinds-on-a-monetary", "templates/signatures.csv line 10: transfer $amount is monetary: only account vars take kinds")]
+    [InlineData("unknown-template", "templates/signatures.csv line 68: 'pay-out' is not a template")]
+    [InlineData("declared-twice", "templates/signatures.csv line 68: transfer $fee is declared again (first on line 11)")]
+    [InlineData("bad-header", "templates/signatures.csv line 1: the header must be")]
     public void Loading_refuses_templates_that_break_a_rule(string breakage, string problem)
     {
-        var sources = NumscriptTemplateCatalog.EmbeddedSources().ToDictionary();
+        var sources = TemplateSources.Scripts.ToDictionary();
+        var signatures = TemplateSources.Signatures;
         var transfer = sources[TemplateNames.Transfer];
+        void Script(string from, string to)
+        {
+            Assert.Contains(from, transfer, StringComparison.Ordinal);
+            sources[TemplateNames.Transfer] = transfer.Replace(from, to, StringComparison.Ordinal);
+        }
+        void Signature(string from, string to)
+        {
+            Assert.Contains(from, signatures, StringComparison.Ordinal);
+            signatures = signatures.Replace(from, to, StringComparison.Ordinal);
+        }
         switch (breakage)
         {
             case "missing": sources.Remove(TemplateNames.Transfer); break;
             case "extra": sources["pay-out"] = transfer; break;
-            case "syntax": sources[TemplateNames.Transfer] = transfer.Replace("send $amount (", "send $amount", StringComparison.Ordinal); break;
-            case "no-kinds": sources[TemplateNames.Transfer] = transfer.Replace("$to   // kinds: WalletMain", "$to", StringComparison.Ordinal); break;
-            case "bad-kind": sources[TemplateNames.Transfer] = transfer.Replace("$to   // kinds: WalletMain", "$to // kinds: Wallet", StringComparison.Ordinal); break;
-            case "overdraft-wallet-var":
-                sources[TemplateNames.Transfer] = transfer.Replace("source = $from\n  destination = $to", "source = $from allowing unbounded overdraft\n  destination = $to", StringComparison.Ordinal);
-                break;
-            case "overdraft-literal":
-                sources[TemplateNames.Transfer] = transfer.Replace("source = $from\n  destination = $to", "source = @wallets:w1:main allowing overdraft up to [NGN/2 100]\n  destination = $to", StringComparison.Ordinal);
-                break;
-            case "world": sources[TemplateNames.Transfer] = transfer.Replace("destination = $to", "destination = @world", StringComparison.Ordinal); break;
-            case "revenue-source": sources[TemplateNames.Transfer] = transfer.Replace("source = $from\n  destination = $to", "source = @revenue:fees\n  destination = $to", StringComparison.Ordinal); break;
-            case "bad-same-wallet": sources[TemplateNames.Transfer] = transfer.Replace("$to   // kinds: WalletMain", "$to // kinds: WalletMain; same as $from", StringComparison.Ordinal); break;
-            case "same-wallet-not-a-wallet":
-                sources[TemplateNames.Transfer] = transfer.Replace("$to   // kinds: WalletMain", "$to // kinds: WalletMain; same wallet as $amount", StringComparison.Ordinal);
-                break;
+            case "syntax": Script("send $amount (", "send $amount"); break;
+            case "overdraft-wallet-var": Script("source = $from\n  destination = $to", "source = $from allowing unbounded overdraft\n  destination = $to"); break;
+            case "overdraft-literal": Script("source = $from\n  destination = $to", "source = @wallets:w1:main allowing overdraft up to [NGN/2 100]\n  destination = $to"); break;
+            case "world": Script("destination = $to", "destination = @world"); break;
+            case "revenue-source": Script("source = $from\n  destination = $to", "source = @revenue:fees\n  destination = $to"); break;
+            case "revenue-var-source": Signature("transfer,from,account,WalletMain,", "transfer,from,account,WalletMain FeeRevenue,"); break;
+            case "no-template-meta": Script("set_tx_meta(\"template\", \"transfer\")", ""); break;
+            case "template-meta-in-a-comment": Script("set_tx_meta(\"template\", \"transfer\")", "// set_tx_meta(\"template\", \"transfer\")\nset_tx_meta(\"note\", \"template transfer\")"); break;
             case "feature-flag": sources[TemplateNames.Transfer] = "#![feature(\"experimental-overdraft-function\")]\n" + transfer; break;
-            case "bad-monetary-note": sources[TemplateNames.Transfer] = transfer.Replace("monetary $amount\n", "monetary $amount // in naira\n", StringComparison.Ordinal); break;
-            case "currency-of-a-wallet":
-                sources[TemplateNames.Transfer] = transfer.Replace("monetary $amount\n", "monetary $amount // currency of $from\n", StringComparison.Ordinal);
-                break;
-            case "note-on-a-string": sources[TemplateNames.Transfer] = transfer.Replace("monetary $fee\n", "monetary $fee\n  string $memo // free text\n", StringComparison.Ordinal); break;
-            case "no-template-meta": sources[TemplateNames.Transfer] = transfer.Replace("set_tx_meta(\"template\", \"transfer\")", "", StringComparison.Ordinal); break;
+            case "script-var-not-signed": Script("monetary $fee\n", "monetary $fee\n  monetary $tip\n"); break;
+            case "type-differs": Signature("transfer,fee,monetary,", "transfer,fee,portion,"); break;
+            case "signed-var-not-in-script": Signature("transfer,fee,monetary,,,,\n", "transfer,fee,monetary,,,,\ntransfer,tip,monetary,,,,\n"); break;
+            case "no-kinds": Signature("transfer,to,account,WalletMain,", "transfer,to,account,,"); break;
+            case "bad-kind": Signature("transfer,to,account,WalletMain,", "transfer,to,account,Wallet,"); break;
+            case "same-wallet-not-a-wallet": Signature("transfer,to,account,WalletMain,,", "transfer,to,account,WalletMain,amount,"); break;
+            case "currency-of-a-wallet": Signature("transfer,amount,monetary,,,,", "transfer,amount,monetary,,,from,"); break;
+            case "kinds-on-a-monetary": Signature("transfer,amount,monetary,,", "transfer,amount,monetary,Bank,"); break;
+            case "unknown-template": signatures += "pay-out,amount,monetary,,,,\n"; break;
+            case "declared-twice": signatures += "transfer,fee,monetary,,,,\n"; break;
+            case "bad-header": Signature("template,var,type,", "template,name,type,"); break;
             default: throw new ArgumentOutOfRangeException(nameof(breakage));
         }
-        var embedded = NumscriptTemplateCatalog.EmbeddedSources();
-        Assert.False(sources.Count == embedded.Count && sources.All(s => embedded.GetValueOrDefault(s.Key) == s.Value), "the breakage changed nothing");
+        var embedded = TemplateSources.Scripts;
+        Assert.False(signatures == TemplateSources.Signatures && sources.Count == embedded.Count && sources.All(s => embedded.GetValueOrDefault(s.Key) == s.Value),
+            "the breakage changed nothing");
 
-        var problems = NumscriptTemplateCatalog.Problems(sources);
+        var problems = NumscriptTemplateCatalog.Problems(sources, signatures);
 
         Assert.Contains(problems, p => p.StartsWith(problem, StringComparison.Ordinal));
-        var thrown = Assert.Throws<InvalidOperationException>(() => new NumscriptTemplateCatalog(sources, new ParsedScriptCache()));
+        var thrown = Assert.Throws<InvalidOperationException>(() => new NumscriptTemplateCatalog(sources, signatures, new ParsedScriptCache()));
         Assert.Contains(problem, thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_rules_read_the_syntax_tree_so_words_in_comments_and_strings_are_not_code()
+    {
+        var sources = TemplateSources.Scripts.ToDictionary();
+        sources[TemplateNames.Transfer] = sources[TemplateNames.Transfer].Replace("set_tx_meta(\"template\", \"transfer\")",
+            "// source = @revenue:fees allowing unbounded overdraft, destination = @world\n"
+            + "set_tx_meta(\"template\", \"transfer\")\nset_tx_meta(\"note\", \"never @world, never source = @revenue:fees\")", StringComparison.Ordinal);
+
+        Assert.Empty(NumscriptTemplateCatalog.Problems(sources, TemplateSources.Signatures));
     }
 
     private static TemplateMismatch Mismatch(TemplateCall call)
