@@ -21,6 +21,7 @@ using WalletFlow.Core.Fx;
 using WalletFlow.Core.Holds;
 using WalletFlow.Core.Identity;
 using WalletFlow.Core.Migration;
+using WalletFlow.Core.Flags;
 using WalletFlow.Core.Movements;
 using WalletFlow.Core.Payins;
 using WalletFlow.Core.Payouts;
@@ -120,6 +121,9 @@ public static class WalletFlowServiceCollectionExtensions
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<OpenWallet>();
         services.AddSingleton<WalletBalancesQuery>();
+        services.AddSingleton<WalletSearchQuery>();
+        services.AddSingleton<PostedBalancesQuery>();
+        services.AddSingleton<SetFeatureFlag>();
         services.AddSingleton<WalletTransactionsQuery>();
         services.AddSingleton<PayIn>();
         services.AddSingleton<Transfer>();

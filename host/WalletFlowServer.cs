@@ -15,6 +15,7 @@ using WalletFlow.Host.Durable;
 using WalletFlow.Host.Health;
 using WalletFlow.Host.Identity;
 using WalletFlow.Host.LedgerApi;
+using WalletFlow.Host.Ops;
 using WalletFlow.Host.Payouts;
 using WalletFlow.Host.Reserves;
 using WalletFlow.Host.Telemetry;
@@ -72,6 +73,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
         builder.Services.AddWalletFlowHealthChecks();
         builder.Services.AddWalletFlowIdentity(builder.Configuration);
         builder.Services.AddWalletFlowApi(builder.Configuration);
+        builder.Services.AddWalletFlowOps();
         builder.Services.AddWalletFlowDurable(builder.Configuration, registry =>
         {
             registry.AddOrchestrator<PayoutSaga>();
@@ -95,6 +97,7 @@ public sealed class WalletFlowServer : IAsyncDisposable
         app.MapLedgerApi();
         app.MapV1Api();
         app.MapReportsApi().MapGatesApi();
+        app.MapOpsConsole();
         try
         {
             // serve owns its private cluster: a second serve on the same data directory is refused.

@@ -39,6 +39,25 @@ public sealed class PostgresWalletStore(NpgsqlDataSource dataSource) : IWalletSt
         return await reader.ReadAsync(cancellationToken) ? ReadWallet(reader) : null;
     }
 
+    public async Task<IReadOnlyList<Wallet>> SearchAsync(string? text, string? afterWalletId, int limit, CancellationToken cancellationToken)
+    {
+        // starts_with, not LIKE: the text is data, never a pattern.
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM walletflow.wallets
+            WHERE ($1::text IS NULL OR starts_with(wallet_id, $1) OR starts_with(owner_id, $1))
+              AND ($2::text IS NULL OR wallet_id > $2)
+            ORDER BY wallet_id LIMIT $3
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)text ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)afterWalletId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var wallets = new List<Wallet>();
+        while (await reader.ReadAsync(cancellationToken))
+            wallets.Add(ReadWallet(reader));
+        return wallets;
+    }
+
     /// <summary>A wallet from a row of <c>wallet_id, owner_id, currency, status, created_at</c>.</summary>
     internal static Wallet ReadWallet(DbDataReader reader) => new(
         reader.GetString(0),

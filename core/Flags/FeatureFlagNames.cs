@@ -17,4 +17,7 @@ public static class FeatureFlagNames
 
     /// <summary>On: a cutover passed its gates and reconciliation and walletflow is the book of record; cleared by a rollback.</summary>
     public const string CutoverLive = "cutover_live";
+
+    /// <summary>Every flag, in the order the console lists them.</summary>
+    public static IReadOnlyList<string> All { get; } = [PayoutsPaused, LegacyFrozen, CutoverLive];
 }

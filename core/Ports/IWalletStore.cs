@@ -10,4 +10,10 @@ public interface IWalletStore
 
     /// <summary>A wallet, or null.</summary>
     Task<Wallet?> FindAsync(string walletId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Wallets whose id or owner starts with <paramref name="text"/> (every wallet when null), ordered by
+    /// id, after <paramref name="afterWalletId"/> when given, at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<Wallet>> SearchAsync(string? text, string? afterWalletId, int limit, CancellationToken cancellationToken);
 }

@@ -1,7 +1,5 @@
 using WalletFlow.Core.Identity;
 using WalletFlow.Host.Identity;
-using WalletFlow.Api;
-using WalletFlow.Core.Payins;
 
 namespace WalletFlow.Host.Api;
 
@@ -10,8 +8,7 @@ public static class PayInsApi
 {
     public static IEndpointRouteBuilder MapPayInsApi(this IEndpointRouteBuilder v1)
     {
-        v1.MapMovement<PayIn, PayInBody>("/payins", (payIn, key, body, _, ct) =>
-                payIn.RunAsync(body.ToRequest(key), ct))
+        v1.MapMovement("/payins", MovementCalls.PayIn)
             .WithName("CreatePayIn").RequireScope(Scopes.MovementsWrite)
             .WithSummary("Credit a wallet from a bank or a provider pool (fee to revenue, rolling reserve when the owner has a policy).");
         return v1;

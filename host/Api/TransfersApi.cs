@@ -1,7 +1,5 @@
 using WalletFlow.Core.Identity;
 using WalletFlow.Host.Identity;
-using WalletFlow.Api;
-using WalletFlow.Core.Transfers;
 
 namespace WalletFlow.Host.Api;
 
@@ -10,8 +8,7 @@ public static class TransfersApi
 {
     public static IEndpointRouteBuilder MapTransfersApi(this IEndpointRouteBuilder v1)
     {
-        v1.MapMovement<Transfer, TransferBody>("/transfers", (transfer, key, body, _, ct) =>
-                transfer.RunAsync(body.ToRequest(key), ct))
+        v1.MapMovement("/transfers", MovementCalls.Transfer)
             .WithName("CreateTransfer").RequireScope(Scopes.MovementsWrite)
             .WithSummary("Move money wallet to wallet in one currency (optional fee from the paying wallet).");
         return v1;

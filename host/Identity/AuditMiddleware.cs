@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Http.Features;
 using WalletFlow.Api;
 using WalletFlow.Core.Identity;
 using WalletFlow.Core.Ports;
+using WalletFlow.Host.Ops;
 
 namespace WalletFlow.Host.Identity;
 
@@ -33,6 +35,9 @@ public sealed class AuditMiddleware(RequestDelegate next, IAuditLog audit, TimeP
         if (!refused && !(write && actor is not null))
             return;
         var keys = context.Request.Headers[ApiHeaders.IdempotencyKeyHeader];
+        // A console form carries its key as a field; the form is read only if the endpoint already read it.
+        if (keys.Count == 0 && context.Features.Get<IFormFeature>()?.Form is { } form)
+            keys = form[OpsForm.KeyField];
         audit.Record(new AuditEntry(
             clock.GetUtcNow(), actor, WalletFlowClaims.KindOf(context.User), context.Request.Method, context.Request.Path.Value ?? "",
             EndpointOf(context), keys.Count == 1 ? keys[0] : keys.Count > 1 ? string.Join(",", keys.ToArray()) : null,

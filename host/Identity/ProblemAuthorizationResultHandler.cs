@@ -5,6 +5,7 @@ using WalletFlow.Api;
 using WalletFlow.Core.Identity;
 using WalletFlow.Core.Results;
 using WalletFlow.Host.LedgerApi;
+using WalletFlow.Host.Ops;
 
 namespace WalletFlow.Host.Identity;
 
@@ -23,6 +24,21 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(authorizeResult);
+        if (OperatorCookie.Serves(context) && authorizeResult.Forbidden)
+        {
+            // The console answers a person: a page naming what the role lacks (the audit still records the 403).
+            var needed = policy.Requirements.OfType<ScopeRequirement>().Select(r => r.Scope).Distinct(StringComparer.Ordinal);
+            var role = context.User.FindFirst(OperatorCookie.RoleClaim)?.Value ?? "none";
+            await OpsResults.Error(StatusCodes.Status403Forbidden, "Not allowed",
+                $"Your role ({role}) may not do this: it needs {string.Join(" or ", needed)}. Nothing was done.").ExecuteAsync(context);
+            return;
+        }
+        if (OperatorCookie.Serves(context))
+        {
+            // Not signed in (or the cookie expired): the operator cookie's challenge sends the browser to sign in.
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
         if (authorizeResult.Challenged)
         {
             // The handlers keep their result for the request: this asks again without a second look-up.

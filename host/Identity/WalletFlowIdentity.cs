@@ -77,11 +77,13 @@ public static class WalletFlowIdentity
 
         var jwt = configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>()?.Jwt ?? new IdentityOptions.JwtOptions();
         var authentication = services.AddAuthentication(SelectorScheme)
-            .AddPolicyScheme(SelectorScheme, "API key or JWT", o => o.ForwardDefaultSelector = context =>
-                !jwt.Enabled || context.Request.Headers.Authorization.ToString().StartsWith("Bearer " + ApiKey.Prefix, StringComparison.OrdinalIgnoreCase)
+            .AddPolicyScheme(SelectorScheme, "API key, JWT, or the operator cookie under /ops", o => o.ForwardDefaultSelector = context =>
+                OperatorCookie.Serves(context) ? OperatorCookie.Scheme
+                : !jwt.Enabled || context.Request.Headers.Authorization.ToString().StartsWith("Bearer " + ApiKey.Prefix, StringComparison.OrdinalIgnoreCase)
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : JwtScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddOperatorCookie();
         if (jwt.Enabled)
             authentication.AddJwtBearer(JwtScheme, o => ConfigureJwt(o, jwt));
 
